@@ -1,0 +1,41 @@
+//! `errcat list [--lang TAG] [--json]`
+
+use super::{exit_ok, load_catalog, CatalogArgs};
+use serde::Serialize;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Language of the messages shown (a tag or Accept-Language value); default: the fallback locale.
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
+    /// Print JSON lines instead of a table.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    code: &'a str,
+    status: u16,
+    family: &'a str,
+    locale: &'a str,
+    message: &'a str,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    let catalog = load_catalog(args.catalog.locales.as_deref())?;
+    let lang = args.lang.as_deref().unwrap_or("");
+    for entry in catalog.codes() {
+        let localized = catalog.localize(entry.code(), lang).map_err(|e| e.to_string())?;
+        let row = Row { code: entry.code(), status: entry.status(), family: entry.family(), locale: localized.locale, message: &localized.message };
+        if args.json {
+            println!("{}", serde_json::to_string(&row).map_err(|e| e.to_string())?);
+        } else {
+            println!("{}\t{}\t{}\t{}", row.code, row.status, row.family, row.message);
+        }
+    }
+    Ok(exit_ok())
+}

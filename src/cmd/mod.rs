@@ -1,0 +1,86 @@
+//! Subcommands of the `errcat` command line.
+
+use clap::{Parser, Subcommand};
+use errcat::Catalog;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod list;
+mod localize;
+
+/// Success.
+pub fn exit_ok() -> ExitCode {
+    ExitCode::SUCCESS
+}
+
+/// The input was understood but a problem was found (unknown code, lint findings, stale output).
+pub fn exit_problem() -> ExitCode {
+    ExitCode::from(1)
+}
+
+/// Usage or input error (bad arguments, unreadable or invalid catalog).
+pub fn exit_usage() -> ExitCode {
+    ExitCode::from(2)
+}
+
+/// One error-code catalog in Fluent for docs, services and translators.
+#[derive(Parser)]
+#[command(name = "errcat", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Print the localized message and suggestion of one code.
+    Localize(localize::Args),
+    /// List the codes of the catalog.
+    List(list::Args),
+}
+
+impl Command {
+    pub fn run(self) -> Result<ExitCode, String> {
+        match self {
+            Command::Localize(args) => localize::run(args),
+            Command::List(args) => list::run(args),
+        }
+    }
+}
+
+/// The catalog in `dir`, or the shipped one.
+pub enum LoadedCatalog {
+    Embedded(&'static Catalog),
+    Owned(Box<Catalog>),
+}
+
+impl std::ops::Deref for LoadedCatalog {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        match self {
+            LoadedCatalog::Embedded(c) => c,
+            LoadedCatalog::Owned(c) => c,
+        }
+    }
+}
+
+/// Loads the catalog of `--locales DIR`, or the shipped one; a broken catalog is reported in full.
+pub fn load_catalog(dir: Option<&Path>) -> Result<LoadedCatalog, String> {
+    match dir {
+        None => Ok(LoadedCatalog::Embedded(Catalog::embedded())),
+        Some(dir) => {
+            if !dir.is_dir() {
+                return Err(format!("{}: not a directory (expected a catalog with catalog.toml and <locale>/*.ftl)", dir.display()));
+            }
+            Catalog::from_dir(dir).map(|c| LoadedCatalog::Owned(Box::new(c))).map_err(|e| format!("{}:\n{e}", dir.display()))
+        }
+    }
+}
+
+/// `--locales DIR`, shared by the subcommands that read a catalog.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CatalogArgs {
+    /// Catalog directory (catalog.toml and <locale>/*.ftl); default: the catalog built into errcat.
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+}

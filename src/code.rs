@@ -1,0 +1,68 @@
+//! The one rule that maps error codes to Fluent message ids and back.
+//!
+//! Fluent identifiers may not contain `.`, so a code's id is the code with
+//! every `.` replaced by `-`: `CSBS.0001` ↔ `CSBS-0001`. A code is two or more
+//! segments of ASCII letters, digits and `_`, joined by `.`, starting with a
+//! letter. Because codes never contain `-`, the rule is reversible and no two
+//! codes share an id.
+
+/// Returns the Fluent message id for `code`, or `None` if `code` is not a
+/// well-formed code.
+///
+/// ```
+/// assert_eq!(errcat::code_to_id("CSBS.0001").as_deref(), Some("CSBS-0001"));
+/// assert_eq!(errcat::code_to_id("CSBS-0001"), None);
+/// ```
+pub fn code_to_id(code: &str) -> Option<String> {
+    is_valid_code(code).then(|| code.replace('.', "-"))
+}
+
+/// Returns the code a Fluent message id stands for, or `None` if the id maps
+/// to no code.
+///
+/// ```
+/// assert_eq!(errcat::id_to_code("CSBS-0001").as_deref(), Some("CSBS.0001"));
+/// assert_eq!(errcat::id_to_code("welcome"), None);
+/// ```
+pub fn id_to_code(id: &str) -> Option<String> {
+    let code = id.replace('-', ".");
+    is_valid_code(&code).then_some(code)
+}
+
+/// Whether `code` is a well-formed error code (see the module docs).
+pub fn is_valid_code(code: &str) -> bool {
+    let mut segments = 0;
+    for segment in code.split('.') {
+        if segment.is_empty()
+            || !segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return false;
+        }
+        segments += 1;
+    }
+    segments >= 2 && code.as_bytes()[0].is_ascii_alphabetic()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        for code in ["CSBS.0001", "EVS.1.2", "A.b_c.9"] {
+            let id = code_to_id(code).unwrap();
+            assert!(!id.contains('.'));
+            assert_eq!(id_to_code(&id).as_deref(), Some(code));
+        }
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for bad in ["", "CSBS", "CSBS.", ".0001", "CSBS..1", "1CSBS.1", "CSBS-0001", "CS BS.1", "CSBS.０"] {
+            assert!(!is_valid_code(bad), "{bad:?}");
+        }
+        for bad in ["welcome", "CSBS--1", "-CSBS-1", "CSBS.1"] {
+            assert_eq!(id_to_code(bad), None, "{bad:?}");
+        }
+    }
+}

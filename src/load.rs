@@ -1,0 +1,466 @@
+//! The one loader: catalog files in, [`Catalog`] or every problem out.
+
+use crate::catalog::{Catalog, CodeEntry, ComplexFormatter, Family, Locale, Text, Texts};
+use crate::code::{code_to_id, id_to_code};
+use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
+use crate::metadata::{Metadata, METADATA_FILE};
+use crate::negotiate::Negotiator;
+use crate::pattern::{self, Pattern, Terms};
+use fluent_syntax::ast;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+use unic_langid::LanguageIdentifier;
+
+/// Placeables nested deeper than this are refused before parsing, so hostile input cannot exhaust the stack.
+pub const MAX_NESTING: usize = 32;
+
+/// The prefix of the terms that hold family titles: `-family-policy = Backup policies`.
+pub const FAMILY_TERM_PREFIX: &str = "family-";
+
+/// One catalog file: a path relative to the catalog root (`zh-CN/policy.ftl`, `catalog.toml`) and its text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Relative path with `/` separators; the first component of an `.ftl` path is its locale.
+    pub path: String,
+    /// The text, already checked to be UTF-8.
+    pub text: Cow<'static, str>,
+}
+
+/// The files of a catalog, in memory.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// `catalog.toml`.
+    pub metadata: Option<SourceFile>,
+    /// Every `.ftl` file.
+    pub files: Vec<SourceFile>,
+}
+
+/// Loading failed; every problem found is listed.
+#[derive(Clone, Debug)]
+pub struct LoadError {
+    /// Errors first, then warnings, each in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        for d in &self.diagnostics {
+            writeln!(f, "{d}")?;
+        }
+        write!(f, "the catalog could not be loaded: {errors} error{}", if errors == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl SourceFile {
+    /// Decodes `bytes`: must be UTF-8; a byte-order mark is dropped and CRLF becomes LF.
+    pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+        let path = path.into();
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let (location, line) = LineIndex::new(&prefix).locate(&path, valid);
+            Diagnostic::error(Kind::Encoding, "the file is not valid UTF-8 (save it as UTF-8)").at(location, line)
+        })?;
+        Ok(SourceFile { path, text: Cow::Owned(text) })
+    }
+
+    fn normalized(&self) -> Cow<'_, str> {
+        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        if text.contains('\r') {
+            Cow::Owned(text.replace("\r\n", "\n"))
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+}
+
+impl Sources {
+    /// Reads `dir/catalog.toml` and every `dir/<locale>/**/*.ftl`. Other files are ignored.
+    pub fn read_dir(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut sources = Sources::default();
+        let io = |path: &Path, e: std::io::Error| {
+            Diagnostic::error(Kind::Io, format!("cannot read {}: {e}", path.display()))
+        };
+        let read = |relative: String, full: &Path, problems: &mut Vec<Diagnostic>| -> Option<SourceFile> {
+            match std::fs::read(full) {
+                Ok(bytes) => SourceFile::from_bytes(relative, bytes).map_err(|d| problems.push(d)).ok(),
+                Err(e) => {
+                    problems.push(io(full, e));
+                    None
+                }
+            }
+        };
+        let metadata_path = dir.join(METADATA_FILE);
+        if metadata_path.is_file() {
+            sources.metadata = read(METADATA_FILE.to_string(), &metadata_path, &mut problems);
+        }
+        let mut pending = vec![(dir.to_path_buf(), String::new())];
+        while let Some((path, relative)) = pending.pop() {
+            let entries = match std::fs::read_dir(&path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    problems.push(io(&path, e));
+                    continue;
+                }
+            };
+            for entry in entries {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        problems.push(io(&path, e));
+                        continue;
+                    }
+                };
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let child = if relative.is_empty() { name.clone() } else { format!("{relative}/{name}") };
+                let full = entry.path();
+                if full.is_dir() {
+                    if !name.starts_with('.') {
+                        pending.push((full, child));
+                    }
+                } else if name.ends_with(".ftl") {
+                    if let Some(file) = read(child, &full, &mut problems) {
+                        sources.files.push(file);
+                    }
+                }
+            }
+        }
+        sources.files.sort_by(|a, b| a.path.cmp(&b.path));
+        if problems.is_empty() {
+            Ok(sources)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+struct Parsed<'s> {
+    path: &'s str,
+    text: &'s str,
+    index: LineIndex<'s>,
+    resource: ast::Resource<&'s str>,
+}
+
+impl<'s> Parsed<'s> {
+    fn locate(&self, slice: &str) -> (Location, Option<String>) {
+        let offset = (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        self.index.locate(self.path, offset)
+    }
+
+    fn stem(&self) -> &'s str {
+        let name = self.path.rsplit('/').next().unwrap_or(self.path);
+        name.strip_suffix(".ftl").unwrap_or(name)
+    }
+}
+
+struct LocaleFiles<'s> {
+    tag: String,
+    id: LanguageIdentifier,
+    files: Vec<Parsed<'s>>,
+}
+
+/// Loads a catalog from in-memory sources. Problems that leave the catalog usable
+/// (e.g. an obsolete translation) become [`Catalog::warnings`].
+pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
+    let mut problems = Vec::new();
+    let metadata_text = sources.metadata.as_ref().map(|m| (m.path.as_str(), m.normalized()));
+    let metadata = match &metadata_text {
+        None => {
+            problems.push(Diagnostic::error(Kind::Metadata, format!("{METADATA_FILE} is missing: it names the catalog, its source and fallback locales")));
+            None
+        }
+        Some((path, text)) => Metadata::parse(path, text).map_err(|e| problems.extend(e)).ok(),
+    };
+    let texts: Vec<(&SourceFile, Cow<'_, str>)> = sources.files.iter().map(|f| (f, f.normalized())).collect();
+    let mut by_locale: BTreeMap<String, LocaleFiles<'_>> = BTreeMap::new();
+    for (file, text) in &texts {
+        let Some((dir, _)) = file.path.split_once('/') else {
+            problems.push(Diagnostic::error(Kind::Locale, format!("{} is not inside a locale directory (expected <locale>/<name>.ftl)", file.path)));
+            continue;
+        };
+        let Ok(id) = dir.replace('_', "-").parse::<LanguageIdentifier>() else {
+            problems.push(Diagnostic::error(Kind::Locale, format!("directory `{dir}` of {} is not a BCP 47 language tag", file.path)));
+            continue;
+        };
+        if let Some(parsed) = parse_file(&file.path, text, &mut problems) {
+            let tag = id.to_string();
+            by_locale.entry(tag.clone()).or_insert_with(|| LocaleFiles { tag, id, files: Vec::new() }).files.push(parsed);
+        }
+    }
+    let Some(metadata) = metadata else {
+        return Err(LoadError { diagnostics: problems });
+    };
+    let source_tag = metadata.source_locale.to_string();
+    let fallback_tag = metadata.fallback_locale.to_string();
+    for (tag, role) in [(&source_tag, "source"), (&fallback_tag, "fallback")] {
+        if !by_locale.contains_key(tag) {
+            problems.push(Diagnostic::error(Kind::Locale, format!("the {role} locale {tag} has no .ftl files (expected a directory {tag}/)")));
+        }
+    }
+    // The source locale first, then the others by tag: the order every output uses.
+    let mut locale_files: Vec<LocaleFiles<'_>> = Vec::with_capacity(by_locale.len());
+    if let Some(source) = by_locale.remove(&source_tag) {
+        locale_files.push(source);
+    }
+    locale_files.extend(by_locale.into_values());
+    let mut warnings = Vec::new();
+    let collected: Vec<_> = locale_files.iter().map(|l| collect(l, &mut problems)).collect();
+    let mut has_complex = vec![false; locale_files.len()];
+    let mut codes: BTreeMap<String, CodeEntry> = BTreeMap::new();
+    let mut families: BTreeMap<String, Vec<Option<Box<str>>>> = BTreeMap::new();
+    let metadata_path = metadata_text.as_ref().map_or(METADATA_FILE, |(p, _)| p);
+    for (index, (locale, messages)) in locale_files.iter().zip(&collected).enumerate() {
+        for (code, message) in &messages.messages {
+            if index == 0 {
+                let family = metadata.family.get(code).map_or(message.file.stem(), String::as_str);
+                if !metadata.families.is_empty() && !metadata.families.iter().any(|f| f == family) {
+                    let (location, line) = message.file.locate(message.message.id.name);
+                    problems.push(
+                        Diagnostic::error(Kind::Metadata, format!("family `{family}` (from the file name) is not listed in `families` of {METADATA_FILE}"))
+                            .at(location, line)
+                            .for_code(code.clone()),
+                    );
+                }
+                families.entry(family.to_string()).or_insert_with(|| vec![None; locale_files.len()]);
+                codes.insert(
+                    code.clone(),
+                    CodeEntry {
+                        code: code.as_str().into(),
+                        id: message.message.id.name.into(),
+                        status: metadata.status_of(code),
+                        family: family.into(),
+                        retired: metadata.retired.get(code).map(|r| r.as_str().into()),
+                        texts: std::iter::repeat_with(|| None).take(locale_files.len()).collect(),
+                    },
+                );
+            }
+            let Some(entry) = codes.get_mut(code) else {
+                let (location, line) = message.file.locate(message.message.id.name);
+                warnings.push(
+                    Diagnostic::warning(Kind::ObsoleteMessage, format!("{} has no message in the source locale {source_tag}; remove it or add the source text", message.message.id.name))
+                        .at(location, line)
+                        .for_code(code.clone())
+                        .in_locale(locale.tag.clone()),
+                );
+                continue;
+            };
+            let texts = build_texts(message, &messages.terms);
+            has_complex[index] |= std::iter::once(&texts.value)
+                .chain(texts.attributes.iter().map(|(_, t)| t))
+                .any(|t| matches!(t.pattern, Pattern::Complex(_)));
+            entry.texts[index] = Some(texts);
+        }
+    }
+    for (code, &line) in &metadata.code_lines {
+        if !codes.contains_key(code) {
+            let location = Location { path: Arc::from(metadata_path), line, column: 1 };
+            let source_line = metadata_text.as_ref().map(|(_, t)| LineIndex::new(t).line_text(line));
+            problems.push(
+                Diagnostic::error(Kind::UnknownCode, format!("{METADATA_FILE} mentions {code}, which has no message in the source locale {source_tag}"))
+                    .at(location, source_line)
+                    .for_code(code.clone()),
+            );
+        }
+    }
+    if problems.iter().any(Diagnostic::is_error) {
+        problems.extend(warnings);
+        return Err(LoadError { diagnostics: problems });
+    }
+    warnings.extend(problems);
+    for (index, messages) in collected.iter().enumerate() {
+        for (name, term) in &messages.terms {
+            if let Some(family) = name.strip_prefix(FAMILY_TERM_PREFIX).and_then(|f| families.get_mut(f)) {
+                if let Pattern::Plain(title) = pattern::compile(&term.value, &messages.terms) {
+                    family[index] = Some(title);
+                }
+            }
+        }
+    }
+    let order: Vec<String> = if metadata.families.is_empty() { families.keys().cloned().collect() } else { metadata.families.clone() };
+    let families = order
+        .into_iter()
+        .filter_map(|id| families.remove(&id).map(|titles| Family { id: id.into(), titles: titles.into_boxed_slice() }))
+        .collect();
+    let source = 0;
+    let fallback = locale_files.iter().position(|l| l.tag == fallback_tag).unwrap_or(0);
+    let locales: Vec<Locale> = locale_files
+        .iter()
+        .zip(&collected)
+        .enumerate()
+        .map(|(i, (files, messages))| {
+            let mut chain = vec![i as u16];
+            for other in [fallback as u16, source as u16] {
+                if !chain.contains(&other) {
+                    chain.push(other);
+                }
+            }
+            let _ = messages;
+            let complex = has_complex[i].then(|| ComplexFormatter {
+                language: files.id.clone(),
+                sources: files.files.iter().map(|f| f.text.to_string()).collect(),
+                bundle: Default::default(),
+            });
+            Locale { id: files.id.clone(), tag: files.tag.as_str().into(), chain: chain.into(), complex }
+        })
+        .collect();
+    let negotiator = Negotiator::new(locales.iter().map(|l| l.id.clone()).collect(), fallback, source);
+    let codes: BTreeMap<String, Arc<CodeEntry>> = codes.into_iter().map(|(k, v)| (k, Arc::new(v))).collect();
+    let index = codes.iter().map(|(k, v)| (k.as_str().into(), Arc::clone(v))).collect();
+    Ok(Catalog { metadata, locales, source, fallback, codes, index, families, negotiator, warnings })
+}
+
+fn parse_file<'s>(path: &'s str, text: &'s str, problems: &mut Vec<Diagnostic>) -> Option<Parsed<'s>> {
+    let index = LineIndex::new(text);
+    if let Some(offset) = too_deep(text) {
+        let (location, line) = index.locate(path, offset);
+        problems.push(Diagnostic::error(Kind::TooDeep, format!("placeables are nested more than {MAX_NESTING} deep")).at(location, line));
+        return None;
+    }
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for error in errors {
+                let (location, line) = index.locate(path, error.pos.start);
+                problems.push(Diagnostic::error(Kind::Syntax, syntax_message(&error.kind)).at(location, line));
+            }
+            resource
+        }
+    };
+    Some(Parsed { path, text, index, resource })
+}
+
+fn syntax_message(kind: &fluent_syntax::parser::ErrorKind) -> String {
+    use fluent_syntax::parser::ErrorKind as E;
+    let hint = match kind {
+        E::MissingValue => " (a message needs text after `=`; an empty attribute is not allowed either)",
+        E::UnbalancedClosingBrace => " (write a literal brace as {\"}\"})",
+        E::ExpectedCharRange { .. } | E::ExpectedToken(_) => "",
+        _ => "",
+    };
+    format!("{kind}{hint}")
+}
+
+/// The offset where `{` nesting first exceeds [`MAX_NESTING`].
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, b) in text.bytes().enumerate() {
+        match b {
+            b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(offset);
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            b'\n' if depth == 0 => {}
+            _ => {}
+        }
+    }
+    None
+}
+
+struct MessageRef<'a, 's> {
+    file: &'a Parsed<'s>,
+    message: &'a ast::Message<&'s str>,
+}
+
+struct LocaleMessages<'a, 's> {
+    messages: BTreeMap<String, MessageRef<'a, 's>>,
+    terms: Terms<'a, 's>,
+}
+
+/// Gathers one locale's messages and terms, reporting duplicates and ids that name no code.
+fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) -> LocaleMessages<'a, 's> {
+        let mut messages: BTreeMap<String, MessageRef<'a, 's>> = BTreeMap::new();
+        let mut ids: HashMap<&str, (&Parsed<'s>, &str)> = HashMap::new();
+        let mut terms: Terms<'a, 's> = HashMap::new();
+        let mut term_files: HashMap<&str, &Parsed<'s>> = HashMap::new();
+        let mut codes_to_ids: FxHashMap<String, &str> = FxHashMap::default();
+        for file in &locale.files {
+            for entry in &file.resource.body {
+                match entry {
+                    ast::Entry::Message(message) => {
+                        let name = message.id.name;
+                        let (location, line) = file.locate(name);
+                        let error = |kind, text: String| {
+                            Diagnostic::error(kind, text).at(location.clone(), line.clone()).in_locale(locale.tag.clone())
+                        };
+                        if let Some((first, first_name)) = ids.get(name) {
+                            let (first_location, _) = first.locate(first_name);
+                            problems.push(error(Kind::DuplicateMessage, format!("message `{name}` is defined twice; the first is at {first_location}")));
+                            continue;
+                        }
+                        ids.insert(name, (file, name));
+                        let Some(code) = id_to_code(name) else {
+                            problems.push(error(Kind::InvalidId, format!("message id `{name}` maps to no error code (ids are codes with `.` written as `-`, like `CSBS-0001`)")));
+                            continue;
+                        };
+                        if let Some(other) = codes_to_ids.insert(code.clone(), name) {
+                            problems.push(error(Kind::IdCollision, format!("ids `{other}` and `{name}` both map to code {code}")).for_code(code.clone()));
+                        }
+                        if code_to_id(&code).as_deref() != Some(name) {
+                            problems.push(error(Kind::IdCollision, format!("id `{name}` is not the id of its own code {code}")).for_code(code.clone()));
+                        }
+                        if message.value.is_none() {
+                            problems.push(error(Kind::MissingValue, format!("message `{name}` has attributes but no text")).for_code(code.clone()));
+                        }
+                        let mut seen = BTreeSet::new();
+                        for attribute in &message.attributes {
+                            if !seen.insert(attribute.id.name) {
+                                let (location, line) = file.locate(attribute.id.name);
+                                problems.push(
+                                    Diagnostic::error(Kind::DuplicateAttribute, format!("attribute `.{}` appears twice on `{name}`", attribute.id.name))
+                                        .at(location, line)
+                                        .for_code(code.clone())
+                                        .in_locale(locale.tag.clone()),
+                                );
+                            }
+                        }
+                        messages.insert(code, MessageRef { file, message });
+                    }
+                    ast::Entry::Term(term) => {
+                        let name = term.id.name;
+                        if let Some(first) = term_files.get(name) {
+                            let (location, line) = file.locate(name);
+                            problems.push(
+                                Diagnostic::error(Kind::DuplicateTerm, format!("term `-{name}` is defined twice (also in {})", first.path))
+                                    .at(location, line)
+                                    .in_locale(locale.tag.clone()),
+                            );
+                            continue;
+                        }
+                        term_files.insert(name, file);
+                        terms.insert(name, term);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        LocaleMessages { messages, terms }
+}
+
+fn build_texts(message: &MessageRef<'_, '_>, terms: &Terms) -> Texts {
+        let file = message.file;
+        let text = |pattern: &ast::Pattern<&str>, anchor: &str| Text {
+            pattern: pattern::compile(pattern, terms),
+            variables: pattern::variables(pattern).into_iter().map(String::into_boxed_str).collect(),
+            location: file.locate(anchor).0,
+        };
+        let name = message.message.id.name;
+        let empty = ast::Pattern { elements: Vec::new() };
+        let value = text(message.message.value.as_ref().unwrap_or(&empty), name);
+        let mut attributes: Vec<(Box<str>, Text)> =
+            message.message.attributes.iter().map(|a| (a.id.name.into(), text(&a.value, a.id.name))).collect();
+        attributes.sort_by(|a, b| a.0.cmp(&b.0));
+        attributes.dedup_by(|a, b| a.0 == b.0);
+        Texts { value, attributes: attributes.into_boxed_slice(), location: file.locate(name).0 }
+    }

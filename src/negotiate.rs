@@ -1,0 +1,221 @@
+//! Language negotiation: BCP 47 tags and `Accept-Language` values to a catalog locale.
+//!
+//! The input of [`Catalog::negotiate`](crate::Catalog::negotiate) may be one tag
+//! (`zh`, `zh-Hans-CN`, `zh_CN`, `EN-us`) or a whole `Accept-Language` value
+//! (`en;q=0.5, zh-CN;q=0.9`). The rules, in order:
+//!
+//! 1. Entries are split on `,`; each is a tag optionally followed by `;q=WEIGHT`.
+//!    Malformed entries (bad tag, bad weight) are skipped. Tags are matched
+//!    case-insensitively and `_` counts as `-`.
+//! 2. An entry with `q=0` excludes every locale its tag matches.
+//! 3. Among the other entries, the highest weight wins, earlier entries
+//!    winning ties. A tag matches a locale as `fluent-langneg`'s filtering
+//!    strategy does: exact, then by likely subtags (`zh` → `zh-CN`,
+//!    `zh-Hans-CN` → `zh-CN`), then by language alone (`en-GB` → `en-US`).
+//!    `*` matches the fallback locale.
+//! 4. If nothing matches, the fallback locale is used; if the header
+//!    excluded it, the first locale not excluded (the source locale first).
+//!
+//! Once a locale is chosen, each message falls back on its own: a code
+//! missing in the chosen locale is taken from the fallback locale, then from
+//! the source locale ([`Localized::locale`](crate::Localized) tells which).
+//!
+//! Common tags are answered from a table built at load time, so negotiation
+//! does not allocate; the table is filled by the same matcher that handles
+//! rarer tags, so both paths agree.
+
+use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+use rustc_hash::FxHashMap;
+use unic_langid::LanguageIdentifier;
+
+/// Entries longer than this are not single language tags; they take the slow path.
+const MAX_FAST_TAG: usize = 48;
+
+#[derive(Debug)]
+pub(crate) struct Negotiator {
+    available: Vec<LanguageIdentifier>,
+    /// Lowercased primary language subtags of `available`.
+    languages: Vec<String>,
+    /// Lowercased `-`-separated tags known to match, to the index of the locale they match.
+    table: FxHashMap<Box<str>, u16>,
+    /// Locales to try, in order, when nothing in the request matches.
+    defaults: Vec<u16>,
+}
+
+impl Negotiator {
+    pub(crate) fn new(available: Vec<LanguageIdentifier>, fallback: usize, source: usize) -> Self {
+        let languages = available.iter().map(|l| l.language.as_str().to_ascii_lowercase()).collect();
+        let mut defaults = vec![fallback as u16];
+        if source != fallback {
+            defaults.push(source as u16);
+        }
+        let rest: Vec<u16> = (0..available.len() as u16).filter(|i| !defaults.contains(i)).collect();
+        defaults.extend(rest);
+        let mut negotiator = Negotiator { available, languages, table: FxHashMap::default(), defaults };
+        let mut candidates = Vec::new();
+        for locale in &negotiator.available {
+            let mut maximized = locale.clone();
+            maximized.maximize();
+            for l in [locale, &maximized] {
+                let language = l.language.as_str();
+                candidates.push(language.to_string());
+                if let Some(region) = l.region {
+                    candidates.push(format!("{language}-{region}"));
+                }
+                if let Some(script) = l.script {
+                    candidates.push(format!("{language}-{script}"));
+                    if let Some(region) = l.region {
+                        candidates.push(format!("{language}-{script}-{region}"));
+                    }
+                }
+                candidates.push(l.to_string());
+            }
+        }
+        for candidate in candidates {
+            let key = candidate.to_ascii_lowercase();
+            if let Some(index) = negotiator.slow_match(&key) {
+                negotiator.table.insert(key.into_boxed_str(), index);
+            }
+        }
+        negotiator
+    }
+
+    /// The index of the locale to use for `input` (a tag or an `Accept-Language` value).
+    pub(crate) fn negotiate(&self, input: &str) -> usize {
+        let input = input.trim();
+        if !input.contains([',', ';']) {
+            return match input {
+                "" | "*" => self.defaults[0] as usize,
+                tag => self.match_tag(tag).unwrap_or(self.defaults[0]) as usize,
+            };
+        }
+        let mut excluded = 0u128;
+        for entry in input.split(',') {
+            if let Some((tag, 0)) = parse_entry(entry) {
+                if tag == "*" {
+                    excluded = u128::MAX;
+                } else if let Some(index) = self.match_tag(tag) {
+                    excluded |= bit(index);
+                }
+            }
+        }
+        let mut best: Option<(u16, u16)> = None; // (weight, locale)
+        for entry in input.split(',') {
+            let Some((tag, weight)) = parse_entry(entry) else { continue };
+            if weight == 0 || best.is_some_and(|(w, _)| w >= weight) {
+                continue;
+            }
+            let matched = if tag == "*" { self.first_allowed(excluded) } else { self.match_tag(tag) };
+            if let Some(index) = matched.filter(|&i| excluded & bit(i) == 0) {
+                best = Some((weight, index));
+            }
+        }
+        best.map(|(_, i)| i).or_else(|| self.first_allowed(excluded)).unwrap_or(self.defaults[0]) as usize
+    }
+
+    fn first_allowed(&self, excluded: u128) -> Option<u16> {
+        self.defaults.iter().copied().find(|&i| excluded & bit(i) == 0)
+    }
+
+    /// The locale one tag matches, if any.
+    fn match_tag(&self, tag: &str) -> Option<u16> {
+        let mut buffer = [0u8; MAX_FAST_TAG];
+        if tag.len() <= MAX_FAST_TAG && tag.is_ascii() {
+            let key = &mut buffer[..tag.len()];
+            for (out, b) in key.iter_mut().zip(tag.bytes()) {
+                *out = if b == b'_' { b'-' } else { b.to_ascii_lowercase() };
+            }
+            // Only ASCII was copied, so this cannot fail.
+            let key = std::str::from_utf8(key).ok()?;
+            if let Some(&index) = self.table.get(key) {
+                return Some(index);
+            }
+            let language = key.split('-').next().unwrap_or(key);
+            if !self.languages.iter().any(|l| l == language) {
+                return None;
+            }
+        }
+        self.slow_match(tag)
+    }
+
+    fn slow_match(&self, tag: &str) -> Option<u16> {
+        let requested: LanguageIdentifier = tag.replace('_', "-").parse().ok()?;
+        let matches = negotiate_languages(&[requested], &self.available, None, NegotiationStrategy::Filtering);
+        let first = *matches.first()?;
+        self.available.iter().position(|l| std::ptr::eq(l, first)).map(|i| i as u16)
+    }
+}
+
+fn bit(index: u16) -> u128 {
+    1u128.checked_shl(index as u32).unwrap_or(0)
+}
+
+/// Splits `tag;q=0.8` into the tag and its weight in thousandths; `None` if malformed.
+fn parse_entry(entry: &str) -> Option<(&str, u16)> {
+    let mut pieces = entry.split(';');
+    let tag = pieces.next()?.trim();
+    if tag.is_empty() || !(tag == "*" || tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')) {
+        return None;
+    }
+    let mut weight = 1000;
+    for parameter in pieces {
+        let (name, value) = parameter.split_once('=')?;
+        if name.trim().eq_ignore_ascii_case("q") {
+            weight = parse_weight(value.trim())?;
+        }
+    }
+    Some((tag, weight))
+}
+
+/// RFC 9110 `qvalue`: `0`, `0.5`, `1.000`; at most three decimals, at most 1.
+fn parse_weight(value: &str) -> Option<u16> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut thousandths: u16 = 0;
+    for (i, b) in fraction.bytes().enumerate() {
+        thousandths += (b - b'0') as u16 * [100, 10, 1][i];
+    }
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn negotiator() -> Negotiator {
+        Negotiator::new(vec!["en-US".parse().unwrap(), "zh-CN".parse().unwrap()], 0, 1)
+    }
+
+    #[test]
+    fn weights() {
+        assert_eq!(parse_weight("0"), Some(0));
+        assert_eq!(parse_weight("0.5"), Some(500));
+        assert_eq!(parse_weight("0.125"), Some(125));
+        assert_eq!(parse_weight("1.000"), Some(1000));
+        for bad in ["", "1.5", "2", "0.1234", "-1", "0.x", "abc"] {
+            assert_eq!(parse_weight(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn table_agrees_with_slow_path() {
+        let n = negotiator();
+        assert!(!n.table.is_empty());
+        for (key, &index) in &n.table {
+            assert_eq!(n.slow_match(key), Some(index), "{key}");
+        }
+    }
+
+    #[test]
+    fn exclusion_of_everything_still_answers() {
+        let n = negotiator();
+        assert_eq!(n.negotiate("*;q=0, fr"), 0);
+        assert_eq!(n.negotiate("en;q=0, fr"), 1);
+    }
+}

@@ -1,0 +1,295 @@
+//! Fluent patterns compiled for fast formatting.
+//!
+//! Most error messages are plain text or text with variables. Those are
+//! compiled at load time into [`Pattern::Plain`] (borrowed at run time, no
+//! allocation) or [`Pattern::Parts`] (one allocation). Everything else
+//! (selectors, functions, parameterised terms) is kept as [`Pattern::Complex`]
+//! and formatted by `fluent-bundle`.
+
+use fluent_syntax::ast;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// How deep term references may nest before a pattern is left to fluent-bundle.
+const MAX_TERM_DEPTH: u8 = 8;
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Pattern {
+    Plain(Box<str>),
+    Parts(Box<[Part]>),
+    /// Canonical Fluent source of the pattern, as `fluent_syntax`'s serializer writes it.
+    Complex(Box<str>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Part {
+    Text(Box<str>),
+    Variable(Box<str>),
+}
+
+pub(crate) type Terms<'t, 's> = HashMap<&'s str, &'t ast::Term<&'s str>>;
+
+/// Compiles one pattern; `terms` are the locale's terms, inlined when simple.
+pub(crate) fn compile(pattern: &ast::Pattern<&str>, terms: &Terms) -> Pattern {
+    let mut parts = Vec::new();
+    if append_elements(&pattern.elements, terms, 0, &mut parts) {
+        finish(parts)
+    } else {
+        Pattern::Complex(serialize(pattern).into_boxed_str())
+    }
+}
+
+fn finish(parts: Vec<Part>) -> Pattern {
+    match parts.as_slice() {
+        [] => Pattern::Plain("".into()),
+        [Part::Text(text)] => Pattern::Plain(text.clone()),
+        _ => Pattern::Parts(parts.into_boxed_slice()),
+    }
+}
+
+fn push_text(parts: &mut Vec<Part>, text: &str) {
+    if let Some(Part::Text(last)) = parts.last_mut() {
+        let mut joined = String::with_capacity(last.len() + text.len());
+        joined.push_str(last);
+        joined.push_str(text);
+        *last = joined.into_boxed_str();
+    } else {
+        parts.push(Part::Text(text.into()));
+    }
+}
+
+/// Appends the elements as parts; false if something needs fluent-bundle.
+fn append_elements(elements: &[ast::PatternElement<&str>], terms: &Terms, depth: u8, parts: &mut Vec<Part>) -> bool {
+    elements.iter().all(|element| match element {
+        ast::PatternElement::TextElement { value } => {
+            push_text(parts, value);
+            true
+        }
+        ast::PatternElement::Placeable { expression } => append_expression(expression, terms, depth, parts),
+    })
+}
+
+fn append_expression(expression: &ast::Expression<&str>, terms: &Terms, depth: u8, parts: &mut Vec<Part>) -> bool {
+    let ast::Expression::Inline(inline) = expression else {
+        return false;
+    };
+    match inline {
+        ast::InlineExpression::StringLiteral { value } => {
+            push_text(parts, &fluent_syntax::unicode::unescape_unicode_to_string(value));
+            true
+        }
+        ast::InlineExpression::NumberLiteral { value } => {
+            push_text(parts, value);
+            true
+        }
+        ast::InlineExpression::VariableReference { id } => {
+            parts.push(Part::Variable(id.name.into()));
+            true
+        }
+        ast::InlineExpression::TermReference { id, attribute: None, arguments: None } if depth < MAX_TERM_DEPTH => {
+            match terms.get(id.name) {
+                Some(term) => append_elements(&term.value.elements, terms, depth + 1, parts),
+                None => false,
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => append_expression(expression, terms, depth, parts),
+        _ => false,
+    }
+}
+
+/// The canonical Fluent source of a pattern (what follows `id = `).
+pub(crate) fn serialize(pattern: &ast::Pattern<&str>) -> String {
+    let resource = ast::Resource {
+        body: vec![ast::Entry::Message(ast::Message {
+            id: ast::Identifier { name: "x" },
+            value: Some(pattern.clone()),
+            attributes: Vec::new(),
+            comment: None,
+        })],
+    };
+    let text = fluent_syntax::serializer::serialize(&resource);
+    let text = text.strip_prefix("x =").unwrap_or(&text);
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    text.strip_prefix(' ').unwrap_or(text).to_string()
+}
+
+/// Every variable a pattern uses, including inside selectors and call arguments, sorted.
+pub(crate) fn variables(pattern: &ast::Pattern<&str>) -> Vec<String> {
+    fn in_inline(e: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+            ast::InlineExpression::FunctionReference { arguments, .. } => in_arguments(arguments, out),
+            ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => in_arguments(arguments, out),
+            ast::InlineExpression::Placeable { expression } => in_expression(expression, out),
+            _ => {}
+        }
+    }
+    fn in_arguments(arguments: &ast::CallArguments<&str>, out: &mut Vec<String>) {
+        arguments.positional.iter().for_each(|a| in_inline(a, out));
+        arguments.named.iter().for_each(|a| in_inline(&a.value, out));
+    }
+    fn in_expression(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            ast::Expression::Inline(inline) => in_inline(inline, out),
+            ast::Expression::Select { selector, variants } => {
+                in_inline(selector, out);
+                variants.iter().for_each(|v| in_pattern(&v.value, out));
+            }
+        }
+    }
+    fn in_pattern(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
+        for element in &p.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                in_expression(expression, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    in_pattern(pattern, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A value for a Fluent variable.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Arg<'a> {
+    /// Text, inserted as is.
+    Str(&'a str),
+    /// An integer.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(value: &'a str) -> Self {
+        Arg::Str(value)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(value: &'a String) -> Self {
+        Arg::Str(value)
+    }
+}
+
+macro_rules! int_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(value: $t) -> Self {
+                Arg::Int(value as i64)
+            }
+        }
+    )*};
+}
+int_args!(i8, i16, i32, i64, u8, u16, u32);
+
+impl From<f64> for Arg<'_> {
+    fn from(value: f64) -> Self {
+        Arg::Float(value)
+    }
+}
+
+impl std::fmt::Display for Arg<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Str(s) => f.write_str(s),
+            Arg::Int(n) => write!(f, "{n}"),
+            Arg::Float(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// Formats compiled parts; a missing variable is written as `{$name}`, as fluent-bundle does.
+pub(crate) fn format_parts<'p>(parts: &'p [Part], args: &[(&str, Arg<'_>)], missing: &mut Vec<String>) -> Cow<'p, str> {
+    use std::fmt::Write;
+    let mut capacity = 0;
+    for part in parts {
+        capacity += match part {
+            Part::Text(text) => text.len(),
+            Part::Variable(name) => match find(args, name) {
+                Some(Arg::Str(s)) => s.len(),
+                _ => 16,
+            },
+        };
+    }
+    let mut out = String::with_capacity(capacity);
+    for part in parts {
+        match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Variable(name) => match find(args, name) {
+                Some(Arg::Str(s)) => out.push_str(s),
+                Some(other) => {
+                    let _ = write!(out, "{other}");
+                }
+                None => {
+                    missing.push(name.to_string());
+                    let _ = write!(out, "{{${name}}}");
+                }
+            },
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn find<'a>(args: &[(&str, Arg<'a>)], name: &str) -> Option<Arg<'a>> {
+    args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_value(source: &str) -> (Pattern, Vec<String>) {
+        let resource = fluent_syntax::parser::parse(source).unwrap();
+        let mut terms = Terms::new();
+        let mut value = None;
+        for entry in &resource.body {
+            match entry {
+                ast::Entry::Term(term) => {
+                    terms.insert(term.id.name, term);
+                }
+                ast::Entry::Message(m) if value.is_none() => value = m.value.clone(),
+                _ => {}
+            }
+        }
+        let value = value.unwrap();
+        (compile(&value, &terms), variables(&value))
+    }
+
+    #[test]
+    fn plain_text_literals_and_terms_compile_to_plain() {
+        let (p, vars) = first_value("m = { -brand } has {\"{\"}braces{\"\\u0021\"} { 42 }\n-brand = Backup\n");
+        assert_eq!(p, Pattern::Plain("Backup has {braces! 42".into()));
+        assert!(vars.is_empty());
+    }
+
+    #[test]
+    fn multiline_text_keeps_line_breaks() {
+        let (p, _) = first_value("m =\n    first\n      second\n");
+        assert_eq!(p, Pattern::Plain("first\n  second".into()));
+    }
+
+    #[test]
+    fn variables_compile_to_parts_and_format() {
+        let (p, vars) = first_value("m = At most { $limit } of { $kind }.\n");
+        assert_eq!(vars, ["kind", "limit"]);
+        let Pattern::Parts(parts) = p else { panic!("{p:?}") };
+        let mut missing = Vec::new();
+        let text = format_parts(&parts, &[("limit", Arg::Int(3)), ("kind", "disks".into())], &mut missing);
+        assert_eq!(text, "At most 3 of disks.");
+        assert!(missing.is_empty());
+        let text = format_parts(&parts, &[("limit", Arg::Float(2.5))], &mut missing);
+        assert_eq!(text, "At most 2.5 of {$kind}.");
+        assert_eq!(missing, ["kind"]);
+    }
+
+    #[test]
+    fn selectors_are_complex_with_canonical_source() {
+        let (p, vars) = first_value("m = { $n ->\n    [one] one disk\n   *[other] { $n } disks\n}\n");
+        assert_eq!(vars, ["n"]);
+        let Pattern::Complex(source) = p else { panic!("{p:?}") };
+        assert!(source.contains("*[other] { $n } disks"), "{source}");
+    }
+}
