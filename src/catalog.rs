@@ -173,6 +173,16 @@ impl Catalog {
         self.locales.iter().map(|l| &*l.tag)
     }
 
+    /// The index of the source locale in [`Catalog::locales`] (always 0).
+    pub fn source_index(&self) -> usize {
+        self.source
+    }
+
+    /// The index of the fallback locale in [`Catalog::locales`].
+    pub fn fallback_index(&self) -> usize {
+        self.fallback
+    }
+
     /// The locale translations are made from.
     pub fn source_locale(&self) -> &LanguageIdentifier {
         &self.locales[self.source].id
@@ -237,7 +247,7 @@ impl Catalog {
     pub fn localize_with(&self, code: &str, lang: &str, args: &[(&str, Arg<'_>)]) -> Result<Localized<'_>, LookupError> {
         let entry = self.lookup(code)?;
         let requested = self.negotiate_index(lang);
-        let (locale, texts) = self.texts_for(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
+        let (locale, texts) = self.resolve(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
         let mut errors = Vec::new();
         let message = self.format(locale, &entry.id, None, &texts.value, args, &mut errors);
         let suggestion = texts
@@ -258,8 +268,9 @@ impl Catalog {
         }
     }
 
-    /// The texts of `entry` in the first locale of `requested`'s chain that has them.
-    pub(crate) fn texts_for<'e>(&self, entry: &'e CodeEntry, requested: usize) -> Option<(usize, &'e Texts)> {
+    /// The texts of `entry` for the locale with index `requested`, falling back per
+    /// message to the fallback then the source locale; with the index of the locale used.
+    pub fn resolve<'e>(&self, entry: &'e CodeEntry, requested: usize) -> Option<(usize, &'e Texts)> {
         self.locales[requested]
             .chain
             .iter()
