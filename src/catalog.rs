@@ -244,17 +244,31 @@ impl Catalog {
 
     /// Like [`Catalog::localize`], with values for the message's variables.
     /// Variables are inserted without Unicode bidi isolation marks.
-    pub fn localize_with(&self, code: &str, lang: &str, args: &[(&str, Arg<'_>)]) -> Result<Localized<'_>, LookupError> {
+    pub fn localize_with(
+        &self,
+        code: &str,
+        lang: &str,
+        args: &[(&str, Arg<'_>)],
+    ) -> Result<Localized<'_>, LookupError> {
         let entry = self.lookup(code)?;
         let requested = self.negotiate_index(lang);
-        let (locale, texts) = self.resolve(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
+        let (locale, texts) =
+            self.resolve(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
         let mut errors = Vec::new();
         let message = self.format(locale, &entry.id, None, &texts.value, args, &mut errors);
         let suggestion = texts
             .attribute(SUGGESTION)
             .map(|text| self.format(locale, &entry.id, Some(SUGGESTION), text, args, &mut errors));
         let data = &self.locales[locale];
-        Ok(Localized { code: &entry.code, message, suggestion, locale: &data.tag, language: &data.id, status: entry.status, errors })
+        Ok(Localized {
+            code: &entry.code,
+            message,
+            suggestion,
+            locale: &data.tag,
+            language: &data.id,
+            status: entry.status,
+            errors,
+        })
     }
 
     fn lookup(&self, code: &str) -> Result<&CodeEntry, LookupError> {
@@ -271,10 +285,7 @@ impl Catalog {
     /// The texts of `entry` for the locale with index `requested`, falling back per
     /// message to the fallback then the source locale; with the index of the locale used.
     pub fn resolve<'e>(&self, entry: &'e CodeEntry, requested: usize) -> Option<(usize, &'e Texts)> {
-        self.locales[requested]
-            .chain
-            .iter()
-            .find_map(|&i| entry.texts[i as usize].as_ref().map(|t| (i as usize, t)))
+        self.locales[requested].chain.iter().find_map(|&i| entry.texts[i as usize].as_ref().map(|t| (i as usize, t)))
     }
 
     fn format<'s>(
@@ -289,10 +300,14 @@ impl Catalog {
         match &text.pattern {
             Pattern::Plain(plain) => Cow::Borrowed(plain),
             Pattern::Parts(parts) => format_parts(parts, args, errors),
-            Pattern::Complex(source) => match self.locales[locale].complex.as_ref().and_then(ComplexFormatter::bundle) {
-                Some(bundle) => format_complex(bundle, id, attribute, args, errors).unwrap_or_else(|| Cow::Borrowed(source)),
-                None => Cow::Borrowed(source),
-            },
+            Pattern::Complex(source) => {
+                match self.locales[locale].complex.as_ref().and_then(ComplexFormatter::bundle) {
+                    Some(bundle) => {
+                        format_complex(bundle, id, attribute, args, errors).unwrap_or_else(|| Cow::Borrowed(source))
+                    }
+                    None => Cow::Borrowed(source),
+                }
+            }
         }
     }
 }

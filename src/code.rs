@@ -33,9 +33,7 @@ pub fn id_to_code(id: &str) -> Option<String> {
 pub fn is_valid_code(code: &str) -> bool {
     let mut segments = 0;
     for segment in code.split('.') {
-        if segment.is_empty()
-            || !segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
+        if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return false;
         }
         segments += 1;

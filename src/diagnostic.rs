@@ -204,7 +204,15 @@ impl fmt::Display for Diagnostic {
             let caret_pad: String = line
                 .chars()
                 .take(location.column.saturating_sub(1) as usize)
-                .map(|c| if c == '\t' { '\t' } else if is_wide(c) { '　' } else { ' ' })
+                .map(|c| {
+                    if c == '\t' {
+                        '\t'
+                    } else if is_wide(c) {
+                        '　'
+                    } else {
+                        ' '
+                    }
+                })
                 .collect();
             write!(f, "\n{pad} |\n{number} | {line}\n{pad} | {caret_pad}^")?;
         }

@@ -11,7 +11,10 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 pub fn sources() -> Sources {
     Sources {
         metadata: Some(SourceFile { path: crate::metadata::METADATA_FILE.into(), text: Cow::Borrowed(METADATA) }),
-        files: FILES.iter().map(|(path, text)| SourceFile { path: (*path).into(), text: Cow::Borrowed(text) }).collect(),
+        files: FILES
+            .iter()
+            .map(|(path, text)| SourceFile { path: (*path).into(), text: Cow::Borrowed(text) })
+            .collect(),
     }
 }
 

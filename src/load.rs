@@ -175,7 +175,10 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     let metadata_text = sources.metadata.as_ref().map(|m| (m.path.as_str(), m.normalized()));
     let metadata = match &metadata_text {
         None => {
-            problems.push(Diagnostic::error(Kind::Metadata, format!("{METADATA_FILE} is missing: it names the catalog, its source and fallback locales")));
+            problems.push(Diagnostic::error(
+                Kind::Metadata,
+                format!("{METADATA_FILE} is missing: it names the catalog, its source and fallback locales"),
+            ));
             None
         }
         Some((path, text)) => Metadata::parse(path, text).map_err(|e| problems.extend(e)).ok(),
@@ -184,16 +187,26 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     let mut by_locale: BTreeMap<String, LocaleFiles<'_>> = BTreeMap::new();
     for (file, text) in &texts {
         let Some((dir, _)) = file.path.split_once('/') else {
-            problems.push(Diagnostic::error(Kind::Locale, format!("{} is not inside a locale directory (expected <locale>/<name>.ftl)", file.path)));
+            problems.push(Diagnostic::error(
+                Kind::Locale,
+                format!("{} is not inside a locale directory (expected <locale>/<name>.ftl)", file.path),
+            ));
             continue;
         };
         let Ok(id) = dir.replace('_', "-").parse::<LanguageIdentifier>() else {
-            problems.push(Diagnostic::error(Kind::Locale, format!("directory `{dir}` of {} is not a BCP 47 language tag", file.path)));
+            problems.push(Diagnostic::error(
+                Kind::Locale,
+                format!("directory `{dir}` of {} is not a BCP 47 language tag", file.path),
+            ));
             continue;
         };
         if let Some(parsed) = parse_file(&file.path, text, &mut problems) {
             let tag = id.to_string();
-            by_locale.entry(tag.clone()).or_insert_with(|| LocaleFiles { tag, id, files: Vec::new() }).files.push(parsed);
+            by_locale
+                .entry(tag.clone())
+                .or_insert_with(|| LocaleFiles { tag, id, files: Vec::new() })
+                .files
+                .push(parsed);
         }
     }
     let Some(metadata) = metadata else {
@@ -203,7 +216,10 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     let fallback_tag = metadata.fallback_locale.to_string();
     for (tag, role) in [(&source_tag, "source"), (&fallback_tag, "fallback")] {
         if !by_locale.contains_key(tag) {
-            problems.push(Diagnostic::error(Kind::Locale, format!("the {role} locale {tag} has no .ftl files (expected a directory {tag}/)")));
+            problems.push(Diagnostic::error(
+                Kind::Locale,
+                format!("the {role} locale {tag} has no .ftl files (expected a directory {tag}/)"),
+            ));
         }
     }
     // The source locale first, then the others by tag: the order every output uses.
@@ -225,9 +241,14 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
                 if !metadata.families.is_empty() && !metadata.families.iter().any(|f| f == family) {
                     let (location, line) = message.file.locate(message.message.id.name);
                     problems.push(
-                        Diagnostic::error(Kind::Metadata, format!("family `{family}` (from the file name) is not listed in `families` of {METADATA_FILE}"))
-                            .at(location, line)
-                            .for_code(code.clone()),
+                        Diagnostic::error(
+                            Kind::Metadata,
+                            format!(
+                                "family `{family}` (from the file name) is not listed in `families` of {METADATA_FILE}"
+                            ),
+                        )
+                        .at(location, line)
+                        .for_code(code.clone()),
                     );
                 }
                 families.entry(family.to_string()).or_insert_with(|| vec![None; locale_files.len()]);
@@ -246,10 +267,16 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
             let Some(entry) = codes.get_mut(code) else {
                 let (location, line) = message.file.locate(message.message.id.name);
                 warnings.push(
-                    Diagnostic::warning(Kind::ObsoleteMessage, format!("{} has no message in the source locale {source_tag}; remove it or add the source text", message.message.id.name))
-                        .at(location, line)
-                        .for_code(code.clone())
-                        .in_locale(locale.tag.clone()),
+                    Diagnostic::warning(
+                        Kind::ObsoleteMessage,
+                        format!(
+                            "{} has no message in the source locale {source_tag}; remove it or add the source text",
+                            message.message.id.name
+                        ),
+                    )
+                    .at(location, line)
+                    .for_code(code.clone())
+                    .in_locale(locale.tag.clone()),
                 );
                 continue;
             };
@@ -265,9 +292,12 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
             let location = Location { path: Arc::from(metadata_path), line, column: 1 };
             let source_line = metadata_text.as_ref().map(|(_, t)| LineIndex::new(t).line_text(line));
             problems.push(
-                Diagnostic::error(Kind::UnknownCode, format!("{METADATA_FILE} mentions {code}, which has no message in the source locale {source_tag}"))
-                    .at(location, source_line)
-                    .for_code(code.clone()),
+                Diagnostic::error(
+                    Kind::UnknownCode,
+                    format!("{METADATA_FILE} mentions {code}, which has no message in the source locale {source_tag}"),
+                )
+                .at(location, source_line)
+                .for_code(code.clone()),
             );
         }
     }
@@ -285,7 +315,8 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
             }
         }
     }
-    let order: Vec<String> = if metadata.families.is_empty() { families.keys().cloned().collect() } else { metadata.families.clone() };
+    let order: Vec<String> =
+        if metadata.families.is_empty() { families.keys().cloned().collect() } else { metadata.families.clone() };
     let families = order
         .into_iter()
         .filter_map(|id| families.remove(&id).map(|titles| Family { id: id.into(), titles: titles.into_boxed_slice() }))
@@ -322,7 +353,10 @@ fn parse_file<'s>(path: &'s str, text: &'s str, problems: &mut Vec<Diagnostic>) 
     let index = LineIndex::new(text);
     if let Some(offset) = too_deep(text) {
         let (location, line) = index.locate(path, offset);
-        problems.push(Diagnostic::error(Kind::TooDeep, format!("placeables are nested more than {MAX_NESTING} deep")).at(location, line));
+        problems.push(
+            Diagnostic::error(Kind::TooDeep, format!("placeables are nested more than {MAX_NESTING} deep"))
+                .at(location, line),
+        );
         return None;
     }
     let resource = match fluent_syntax::parser::parse(text) {
@@ -380,87 +414,105 @@ struct LocaleMessages<'a, 's> {
 
 /// Gathers one locale's messages and terms, reporting duplicates and ids that name no code.
 fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) -> LocaleMessages<'a, 's> {
-        let mut messages: BTreeMap<String, MessageRef<'a, 's>> = BTreeMap::new();
-        let mut ids: HashMap<&str, (&Parsed<'s>, &str)> = HashMap::new();
-        let mut terms: Terms<'a, 's> = HashMap::new();
-        let mut term_files: HashMap<&str, &Parsed<'s>> = HashMap::new();
-        let mut codes_to_ids: FxHashMap<String, &str> = FxHashMap::default();
-        for file in &locale.files {
-            for entry in &file.resource.body {
-                match entry {
-                    ast::Entry::Message(message) => {
-                        let name = message.id.name;
-                        let (location, line) = file.locate(name);
-                        let error = |kind, text: String| {
-                            Diagnostic::error(kind, text).at(location.clone(), line.clone()).in_locale(locale.tag.clone())
-                        };
-                        if let Some((first, first_name)) = ids.get(name) {
-                            let (first_location, _) = first.locate(first_name);
-                            problems.push(error(Kind::DuplicateMessage, format!("message `{name}` is defined twice; the first is at {first_location}")));
-                            continue;
-                        }
-                        ids.insert(name, (file, name));
-                        let Some(code) = id_to_code(name) else {
-                            problems.push(error(Kind::InvalidId, format!("message id `{name}` maps to no error code (ids are codes with `.` written as `-`, like `CSBS-0001`)")));
-                            continue;
-                        };
-                        if let Some(other) = codes_to_ids.insert(code.clone(), name) {
-                            problems.push(error(Kind::IdCollision, format!("ids `{other}` and `{name}` both map to code {code}")).for_code(code.clone()));
-                        }
-                        if code_to_id(&code).as_deref() != Some(name) {
-                            problems.push(error(Kind::IdCollision, format!("id `{name}` is not the id of its own code {code}")).for_code(code.clone()));
-                        }
-                        if message.value.is_none() {
-                            problems.push(error(Kind::MissingValue, format!("message `{name}` has attributes but no text")).for_code(code.clone()));
-                        }
-                        let mut seen = BTreeSet::new();
-                        for attribute in &message.attributes {
-                            if !seen.insert(attribute.id.name) {
-                                let (location, line) = file.locate(attribute.id.name);
-                                problems.push(
-                                    Diagnostic::error(Kind::DuplicateAttribute, format!("attribute `.{}` appears twice on `{name}`", attribute.id.name))
-                                        .at(location, line)
-                                        .for_code(code.clone())
-                                        .in_locale(locale.tag.clone()),
-                                );
-                            }
-                        }
-                        messages.insert(code, MessageRef { file, message });
+    let mut messages: BTreeMap<String, MessageRef<'a, 's>> = BTreeMap::new();
+    let mut ids: HashMap<&str, (&Parsed<'s>, &str)> = HashMap::new();
+    let mut terms: Terms<'a, 's> = HashMap::new();
+    let mut term_files: HashMap<&str, &Parsed<'s>> = HashMap::new();
+    let mut codes_to_ids: FxHashMap<String, &str> = FxHashMap::default();
+    for file in &locale.files {
+        for entry in &file.resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    let name = message.id.name;
+                    let (location, line) = file.locate(name);
+                    let error = |kind, text: String| {
+                        Diagnostic::error(kind, text).at(location.clone(), line.clone()).in_locale(locale.tag.clone())
+                    };
+                    if let Some((first, first_name)) = ids.get(name) {
+                        let (first_location, _) = first.locate(first_name);
+                        problems.push(error(
+                            Kind::DuplicateMessage,
+                            format!("message `{name}` is defined twice; the first is at {first_location}"),
+                        ));
+                        continue;
                     }
-                    ast::Entry::Term(term) => {
-                        let name = term.id.name;
-                        if let Some(first) = term_files.get(name) {
-                            let (location, line) = file.locate(name);
+                    ids.insert(name, (file, name));
+                    let Some(code) = id_to_code(name) else {
+                        problems.push(error(Kind::InvalidId, format!("message id `{name}` maps to no error code (ids are codes with `.` written as `-`, like `CSBS-0001`)")));
+                        continue;
+                    };
+                    if let Some(other) = codes_to_ids.insert(code.clone(), name) {
+                        problems.push(
+                            error(Kind::IdCollision, format!("ids `{other}` and `{name}` both map to code {code}"))
+                                .for_code(code.clone()),
+                        );
+                    }
+                    if code_to_id(&code).as_deref() != Some(name) {
+                        problems.push(
+                            error(Kind::IdCollision, format!("id `{name}` is not the id of its own code {code}"))
+                                .for_code(code.clone()),
+                        );
+                    }
+                    if message.value.is_none() {
+                        problems.push(
+                            error(Kind::MissingValue, format!("message `{name}` has attributes but no text"))
+                                .for_code(code.clone()),
+                        );
+                    }
+                    let mut seen = BTreeSet::new();
+                    for attribute in &message.attributes {
+                        if !seen.insert(attribute.id.name) {
+                            let (location, line) = file.locate(attribute.id.name);
                             problems.push(
-                                Diagnostic::error(Kind::DuplicateTerm, format!("term `-{name}` is defined twice (also in {})", first.path))
-                                    .at(location, line)
-                                    .in_locale(locale.tag.clone()),
+                                Diagnostic::error(
+                                    Kind::DuplicateAttribute,
+                                    format!("attribute `.{}` appears twice on `{name}`", attribute.id.name),
+                                )
+                                .at(location, line)
+                                .for_code(code.clone())
+                                .in_locale(locale.tag.clone()),
                             );
-                            continue;
                         }
-                        term_files.insert(name, file);
-                        terms.insert(name, term);
                     }
-                    _ => {}
+                    messages.insert(code, MessageRef { file, message });
                 }
+                ast::Entry::Term(term) => {
+                    let name = term.id.name;
+                    if let Some(first) = term_files.get(name) {
+                        let (location, line) = file.locate(name);
+                        problems.push(
+                            Diagnostic::error(
+                                Kind::DuplicateTerm,
+                                format!("term `-{name}` is defined twice (also in {})", first.path),
+                            )
+                            .at(location, line)
+                            .in_locale(locale.tag.clone()),
+                        );
+                        continue;
+                    }
+                    term_files.insert(name, file);
+                    terms.insert(name, term);
+                }
+                _ => {}
             }
         }
-        LocaleMessages { messages, terms }
+    }
+    LocaleMessages { messages, terms }
 }
 
 fn build_texts(message: &MessageRef<'_, '_>, terms: &Terms) -> Texts {
-        let file = message.file;
-        let text = |pattern: &ast::Pattern<&str>, anchor: &str| Text {
-            pattern: pattern::compile(pattern, terms),
-            variables: pattern::variables(pattern).into_iter().map(String::into_boxed_str).collect(),
-            location: file.locate(anchor).0,
-        };
-        let name = message.message.id.name;
-        let empty = ast::Pattern { elements: Vec::new() };
-        let value = text(message.message.value.as_ref().unwrap_or(&empty), name);
-        let mut attributes: Vec<(Box<str>, Text)> =
-            message.message.attributes.iter().map(|a| (a.id.name.into(), text(&a.value, a.id.name))).collect();
-        attributes.sort_by(|a, b| a.0.cmp(&b.0));
-        attributes.dedup_by(|a, b| a.0 == b.0);
-        Texts { value, attributes: attributes.into_boxed_slice(), location: file.locate(name).0 }
-    }
+    let file = message.file;
+    let text = |pattern: &ast::Pattern<&str>, anchor: &str| Text {
+        pattern: pattern::compile(pattern, terms),
+        variables: pattern::variables(pattern).into_iter().map(String::into_boxed_str).collect(),
+        location: file.locate(anchor).0,
+    };
+    let name = message.message.id.name;
+    let empty = ast::Pattern { elements: Vec::new() };
+    let value = text(message.message.value.as_ref().unwrap_or(&empty), name);
+    let mut attributes: Vec<(Box<str>, Text)> =
+        message.message.attributes.iter().map(|a| (a.id.name.into(), text(&a.value, a.id.name))).collect();
+    attributes.sort_by(|a, b| a.0.cmp(&b.0));
+    attributes.dedup_by(|a, b| a.0 == b.0);
+    Texts { value, attributes: attributes.into_boxed_slice(), location: file.locate(name).0 }
+}

@@ -104,7 +104,8 @@ impl Metadata {
         let mut locale = |value: &Spanned<String>, what: &str| match value.get_ref().parse::<LanguageIdentifier>() {
             Ok(id) => id,
             Err(_) => {
-                problems.push(at(value.span().start, format!("{what} `{}` is not a BCP 47 language tag", value.get_ref())));
+                problems
+                    .push(at(value.span().start, format!("{what} `{}` is not a BCP 47 language tag", value.get_ref())));
                 LanguageIdentifier::default()
             }
         };
@@ -119,19 +120,34 @@ impl Metadata {
         };
         let valid_status = |status: u16| (400..=599).contains(&status);
         if !valid_status(*raw.default_status.get_ref()) {
-            problems.push(at(raw.default_status.span().start, format!("default_status {} is not an HTTP error status (400-599)", raw.default_status.get_ref())));
+            problems.push(at(
+                raw.default_status.span().start,
+                format!("default_status {} is not an HTTP error status (400-599)", raw.default_status.get_ref()),
+            ));
         }
         for (code, status) in &raw.status {
             check_code(code, status.span().start, &mut problems);
             if !valid_status(*status.get_ref()) {
-                problems.push(at(status.span().start, format!("status {} of {code} is not an HTTP error status (400-599)", status.get_ref())).for_code(code.clone()));
+                problems.push(
+                    at(
+                        status.span().start,
+                        format!("status {} of {code} is not an HTTP error status (400-599)", status.get_ref()),
+                    )
+                    .for_code(code.clone()),
+                );
             }
         }
         let families: Vec<String> = raw.families.iter().map(|f| f.get_ref().clone()).collect();
         for (code, family) in &raw.family {
             check_code(code, family.span().start, &mut problems);
             if !families.is_empty() && !families.contains(family.get_ref()) {
-                problems.push(at(family.span().start, format!("family `{}` of {code} is not listed in `families`", family.get_ref())).for_code(code.clone()));
+                problems.push(
+                    at(
+                        family.span().start,
+                        format!("family `{}` of {code} is not listed in `families`", family.get_ref()),
+                    )
+                    .for_code(code.clone()),
+                );
             }
         }
         for (code, reason) in &raw.retired {
@@ -163,7 +179,8 @@ impl Metadata {
 mod tests {
     use super::*;
 
-    const GOOD: &str = "name = \"X\"\nsource_locale = \"zh-CN\"\nfallback_locale = \"en-US\"\n[status]\n\"X.1\" = 500\n";
+    const GOOD: &str =
+        "name = \"X\"\nsource_locale = \"zh-CN\"\nfallback_locale = \"en-US\"\n[status]\n\"X.1\" = 500\n";
 
     #[test]
     fn parses_defaults_and_exceptions() {
@@ -183,7 +200,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors() {
-        let errors = Metadata::parse("m.toml", "name = \"X\"\nsource_locale = \"zh-CN\"\nfallback_locale = \"en-US\"\nstatuses = 1\n").unwrap_err();
+        let errors = Metadata::parse(
+            "m.toml",
+            "name = \"X\"\nsource_locale = \"zh-CN\"\nfallback_locale = \"en-US\"\nstatuses = 1\n",
+        )
+        .unwrap_err();
         assert_eq!(errors[0].location.as_ref().unwrap().line, 4);
         assert!(errors[0].message.contains("statuses"), "{}", errors[0].message);
     }

@@ -44,7 +44,12 @@ impl Catalog {
     }
 
     /// Like [`Catalog::error_response`], with values for the message's variables.
-    pub fn error_response_with(&self, code: &str, accept_language: &str, args: &[(&str, Arg<'_>)]) -> Result<ErrorResponse<'_>, LookupError> {
+    pub fn error_response_with(
+        &self,
+        code: &str,
+        accept_language: &str,
+        args: &[(&str, Arg<'_>)],
+    ) -> Result<ErrorResponse<'_>, LookupError> {
         let localized = self.localize_with(code, accept_language, args)?;
         Ok(ErrorResponse {
             status: localized.status,

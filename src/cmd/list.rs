@@ -30,7 +30,13 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let lang = args.lang.as_deref().unwrap_or("");
     for entry in catalog.codes() {
         let localized = catalog.localize(entry.code(), lang).map_err(|e| e.to_string())?;
-        let row = Row { code: entry.code(), status: entry.status(), family: entry.family(), locale: localized.locale, message: &localized.message };
+        let row = Row {
+            code: entry.code(),
+            status: entry.status(),
+            family: entry.family(),
+            locale: localized.locale,
+            message: &localized.message,
+        };
         if args.json {
             println!("{}", serde_json::to_string(&row).map_err(|e| e.to_string())?);
         } else {

@@ -64,7 +64,9 @@ fn number_or_text(value: &str) -> Arg<'_> {
         Arg::Int(n)
     } else {
         match value.parse::<f64>() {
-            Ok(n) if n.is_finite() && value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => Arg::Float(n),
+            Ok(n) if n.is_finite() && value.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => {
+                Arg::Float(n)
+            }
             _ => Arg::Str(value),
         }
     }

@@ -70,9 +70,14 @@ pub fn load_catalog(dir: Option<&Path>) -> Result<LoadedCatalog, String> {
         None => Ok(LoadedCatalog::Embedded(Catalog::embedded())),
         Some(dir) => {
             if !dir.is_dir() {
-                return Err(format!("{}: not a directory (expected a catalog with catalog.toml and <locale>/*.ftl)", dir.display()));
+                return Err(format!(
+                    "{}: not a directory (expected a catalog with catalog.toml and <locale>/*.ftl)",
+                    dir.display()
+                ));
             }
-            Catalog::from_dir(dir).map(|c| LoadedCatalog::Owned(Box::new(c))).map_err(|e| format!("{}:\n{e}", dir.display()))
+            Catalog::from_dir(dir)
+                .map(|c| LoadedCatalog::Owned(Box::new(c)))
+                .map_err(|e| format!("{}:\n{e}", dir.display()))
         }
     }
 }
