@@ -259,6 +259,18 @@ impl Catalog {
         let suggestion = texts
             .attribute(SUGGESTION)
             .map(|text| self.format(locale, &entry.id, Some(SUGGESTION), text, args, &mut errors));
+        if errors.len() > 1 {
+            // fluent-bundle reports a missing variable once per use; report it once.
+            let mut seen = Vec::with_capacity(errors.len());
+            errors.retain(|e| {
+                if seen.contains(e) {
+                    false
+                } else {
+                    seen.push(e.clone());
+                    true
+                }
+            });
+        }
         let data = &self.locales[locale];
         Ok(Localized {
             code: &entry.code,

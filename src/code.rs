@@ -25,6 +25,9 @@ pub fn code_to_id(code: &str) -> Option<String> {
 /// assert_eq!(errcat::id_to_code("welcome"), None);
 /// ```
 pub fn id_to_code(id: &str) -> Option<String> {
+    if id.contains('.') {
+        return None;
+    }
     let code = id.replace('-', ".");
     is_valid_code(&code).then_some(code)
 }

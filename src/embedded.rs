@@ -10,6 +10,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 /// The files of the shipped catalog, as [`Sources`].
 pub fn sources() -> Sources {
     Sources {
+        root: None,
         metadata: Some(SourceFile { path: crate::metadata::METADATA_FILE.into(), text: Cow::Borrowed(METADATA) }),
         files: FILES
             .iter()

@@ -33,6 +33,8 @@ pub struct SourceFile {
 /// The files of a catalog, in memory.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
+    /// The directory the files were read from, if any: diagnostics and locations name files under it.
+    pub root: Option<std::path::PathBuf>,
     /// `catalog.toml`.
     pub metadata: Option<SourceFile>,
     /// Every `.ftl` file.
@@ -83,10 +85,18 @@ impl SourceFile {
 }
 
 impl Sources {
+    /// The path shown for the relative path `relative`: under [`Sources::root`] when there is one.
+    pub fn display_path(&self, relative: &str) -> String {
+        match &self.root {
+            Some(root) => root.join(relative).display().to_string(),
+            None => relative.to_string(),
+        }
+    }
+
     /// Reads `dir/catalog.toml` and every `dir/<locale>/**/*.ftl`. Other files are ignored.
     pub fn read_dir(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let mut sources = Sources::default();
+        let mut sources = Sources { root: Some(dir.to_path_buf()), ..Sources::default() };
         let io = |path: &Path, e: std::io::Error| {
             Diagnostic::error(Kind::Io, format!("cannot read {}: {e}", path.display()))
         };
@@ -172,7 +182,7 @@ struct LocaleFiles<'s> {
 /// (e.g. an obsolete translation) become [`Catalog::warnings`].
 pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     let mut problems = Vec::new();
-    let metadata_text = sources.metadata.as_ref().map(|m| (m.path.as_str(), m.normalized()));
+    let metadata_text = sources.metadata.as_ref().map(|m| (sources.display_path(&m.path), m.normalized()));
     let metadata = match &metadata_text {
         None => {
             problems.push(Diagnostic::error(
@@ -183,9 +193,10 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
         }
         Some((path, text)) => Metadata::parse(path, text).map_err(|e| problems.extend(e)).ok(),
     };
-    let texts: Vec<(&SourceFile, Cow<'_, str>)> = sources.files.iter().map(|f| (f, f.normalized())).collect();
+    let texts: Vec<(&SourceFile, String, Cow<'_, str>)> =
+        sources.files.iter().map(|f| (f, sources.display_path(&f.path), f.normalized())).collect();
     let mut by_locale: BTreeMap<String, LocaleFiles<'_>> = BTreeMap::new();
-    for (file, text) in &texts {
+    for (file, display_path, text) in &texts {
         let Some((dir, _)) = file.path.split_once('/') else {
             problems.push(Diagnostic::error(
                 Kind::Locale,
@@ -200,7 +211,7 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
             ));
             continue;
         };
-        if let Some(parsed) = parse_file(&file.path, text, &mut problems) {
+        if let Some(parsed) = parse_file(display_path, text, &mut problems) {
             let tag = id.to_string();
             by_locale
                 .entry(tag.clone())
@@ -233,7 +244,7 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     let mut has_complex = vec![false; locale_files.len()];
     let mut codes: BTreeMap<String, CodeEntry> = BTreeMap::new();
     let mut families: BTreeMap<String, Vec<Option<Box<str>>>> = BTreeMap::new();
-    let metadata_path = metadata_text.as_ref().map_or(METADATA_FILE, |(p, _)| p);
+    let metadata_path = metadata_text.as_ref().map_or(METADATA_FILE, |(p, _)| p.as_str());
     for (index, (locale, messages)) in locale_files.iter().zip(&collected).enumerate() {
         for (code, message) in &messages.messages {
             if index == 0 {
@@ -303,9 +314,11 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     }
     if problems.iter().any(Diagnostic::is_error) {
         problems.extend(warnings);
+        sort_diagnostics(&mut problems);
         return Err(LoadError { diagnostics: problems });
     }
     warnings.extend(problems);
+    sort_diagnostics(&mut warnings);
     for (index, messages) in collected.iter().enumerate() {
         for (name, term) in &messages.terms {
             if let Some(family) = name.strip_prefix(FAMILY_TERM_PREFIX).and_then(|f| families.get_mut(f)) {
@@ -347,6 +360,16 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     let codes: BTreeMap<String, Arc<CodeEntry>> = codes.into_iter().map(|(k, v)| (k, Arc::new(v))).collect();
     let index = codes.iter().map(|(k, v)| (k.as_str().into(), Arc::clone(v))).collect();
     Ok(Catalog { metadata, locales, source, fallback, codes, index, families, negotiator, warnings })
+}
+
+/// File order, then line and column; problems without a location last, in the order found.
+fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| match (&a.location, &b.location) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
 }
 
 fn parse_file<'s>(path: &'s str, text: &'s str, problems: &mut Vec<Diagnostic>) -> Option<Parsed<'s>> {

@@ -75,9 +75,11 @@ pub fn load_catalog(dir: Option<&Path>) -> Result<LoadedCatalog, String> {
                     dir.display()
                 ));
             }
-            Catalog::from_dir(dir)
-                .map(|c| LoadedCatalog::Owned(Box::new(c)))
-                .map_err(|e| format!("{}:\n{e}", dir.display()))
+            Catalog::from_dir(dir).map(|c| LoadedCatalog::Owned(Box::new(c))).map_err(|e| {
+                e.diagnostics.iter().for_each(|d| eprintln!("{d}"));
+                let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
+                format!("the catalog in {} could not be loaded: {errors} error(s)", dir.display())
+            })
         }
     }
 }
