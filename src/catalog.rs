@@ -315,7 +315,7 @@ impl Catalog {
             Pattern::Complex(source) => {
                 match self.locales[locale].complex.as_ref().and_then(ComplexFormatter::bundle) {
                     Some(bundle) => {
-                        format_complex(bundle, id, attribute, args, errors).unwrap_or_else(|| Cow::Borrowed(source))
+                        format_complex(bundle, id, attribute, args, errors).unwrap_or(Cow::Borrowed(source))
                     }
                     None => Cow::Borrowed(source),
                 }

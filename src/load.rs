@@ -62,6 +62,8 @@ impl std::error::Error for LoadError {}
 
 impl SourceFile {
     /// Decodes `bytes`: must be UTF-8; a byte-order mark is dropped and CRLF becomes LF.
+    // The error is a whole diagnostic on purpose: it is the cold path and callers collect it.
+    #[allow(clippy::result_large_err)]
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
         let path = path.into();
         let text = String::from_utf8(bytes).map_err(|e| {
