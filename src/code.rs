@@ -66,4 +66,13 @@ mod tests {
             assert_eq!(id_to_code(bad), None, "{bad:?}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn distinct_codes_have_distinct_ids(a in "[A-Z][A-Z0-9_]{0,4}(\\.[A-Za-z0-9_]{1,4}){1,3}", b in "[A-Z][A-Z0-9_]{0,4}(\\.[A-Za-z0-9_]{1,4}){1,3}") {
+            let (id_a, id_b) = (code_to_id(&a).unwrap(), code_to_id(&b).unwrap());
+            proptest::prop_assert_eq!(a == b, id_a == id_b);
+            proptest::prop_assert_eq!(id_to_code(&id_a), Some(a));
+        }
+    }
 }
