@@ -116,11 +116,22 @@ pub fn check(inputs: &Inputs) -> Report {
             Some(catalog)
         }
     };
-    for diagnostic in &mut diagnostics {
-        diagnostic.severity = severity(diagnostic.kind);
-    }
-    sort(&mut diagnostics);
+    finish(&mut diagnostics);
     Report { diagnostics, catalog }
+}
+
+/// Applies the [`severity`] policy, names the locale of file-level problems and sorts (see [`sort`]).
+/// Also for diagnostics that did not come from [`check`], e.g. of [`Inputs::read_dir`].
+pub fn finish(diagnostics: &mut Vec<Diagnostic>) {
+    for diagnostic in diagnostics.iter_mut() {
+        diagnostic.severity = severity(diagnostic.kind);
+        // The loader leaves the locale of file-level problems implicit in the path (`en-US/quota.ftl`).
+        if diagnostic.locale.is_none() {
+            let dir = diagnostic.location.as_ref().and_then(|l| l.path.split_once('/').map(|(d, _)| d.to_string()));
+            diagnostic.locale = dir.filter(|d| d.parse::<crate::LanguageIdentifier>().is_ok());
+        }
+    }
+    sort(diagnostics);
 }
 
 /// The stable order of every output: by place, then kind; problems with no place last, by code and locale.

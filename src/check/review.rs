@@ -16,7 +16,7 @@
 //! Fluent's canonical form of the text, so reformatting a file does not make translations stale.
 //! `errcat review` writes the file (sorted, deterministic); nobody edits it by hand.
 
-use super::compare::{quote, shared_texts};
+use super::compare::{quote, shared_texts, text_name};
 use super::SourceLines;
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
@@ -211,13 +211,11 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
             }
             continue;
         };
-        let mut seen = BTreeMap::new();
         for entry in catalog.codes() {
             let (Some(source), Some(target)) = (entry.texts(source_index), entry.texts(index)) else { continue };
             for (name, original, translated) in shared_texts(source, target) {
                 let current = original.source();
                 let record = lock.records.get(entry.code()).and_then(|texts| texts.get(&name));
-                seen.insert((entry.code().to_string(), name.clone()), ());
                 let problem = match record {
                     None => format!(
                         "{name} has not been reviewed against the {source_tag} source {}: check it, then run \
@@ -261,8 +259,14 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
                 ));
             }
         }
+        // A record stays meaningful while its source text exists, even if the translation is missing for now.
+        let has_source = |code: &str, name: &str| {
+            catalog.get(code).and_then(|e| e.texts(source_index)).is_some_and(|texts| {
+                name == text_name(None) || name.strip_prefix('.').is_some_and(|a| texts.attribute(a).is_some())
+            })
+        };
         for (code, texts) in &lock.records {
-            for name in texts.keys().filter(|n| !seen.contains_key(&(code.clone(), (*n).clone()))) {
+            for name in texts.keys().filter(|n| !has_source(code, n)) {
                 let at = Location {
                     path: Arc::from(file.path.as_str()),
                     line: lock.line(code, name).unwrap_or(1),
@@ -272,7 +276,7 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
                     Diagnostic::error(
                         Kind::Stale,
                         format!(
-                            "record of {name} of {code}, which has no {tag} translation with a source: \
+                            "record of {name} of {code}, which the {source_tag} source no longer has: \
                              run `errcat review --lang {tag}` to drop it"
                         ),
                     )

@@ -37,10 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             (problems, unreadable)
         }
     };
-    for d in &mut diagnostics {
-        d.severity = check::severity(d.kind);
-    }
-    check::sort(&mut diagnostics);
+    check::finish(&mut diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let summary = Summary { errors, warnings: diagnostics.len() - errors };
     match args.format {
