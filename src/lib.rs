@@ -55,8 +55,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod check;
 mod catalog;
+pub mod check;
 mod code;
 mod diagnostic;
 mod embedded;

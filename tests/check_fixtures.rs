@@ -34,7 +34,8 @@ fn every_case_reports_exactly_its_problems() {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let expected = std::fs::read_to_string(case.join("expected.txt")).expect("every case has expected.txt");
         let mut lines = expected.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-        let exit: i32 = lines.next().and_then(|l| l.strip_prefix("exit ")).and_then(|n| n.parse().ok()).expect("exit N");
+        let exit: i32 =
+            lines.next().and_then(|l| l.strip_prefix("exit ")).and_then(|n| n.parse().ok()).expect("exit N");
         let problems: Vec<String> = lines.map(str::to_string).collect();
 
         let dir = case.to_str().unwrap();

@@ -112,19 +112,21 @@ pub(super) fn check(
                 let translation = translated.source().to_lowercase();
                 for (term, rendering) in required_terms(&original.source(), &pairs) {
                     if !renders(&translation, &rendering.to_lowercase()) {
-                        out.push(lines.place(
-                            Diagnostic::warning(
-                                Kind::Terminology,
-                                format!(
-                                    "{name}: the {source_tag} source has {}, which the glossary renders {}",
-                                    quote(term),
-                                    quote(rendering)
-                                ),
-                            )
-                            .for_code(entry.code())
-                            .in_locale(*tag),
-                            translated.location(),
-                        ));
+                        out.push(
+                            lines.place(
+                                Diagnostic::warning(
+                                    Kind::Terminology,
+                                    format!(
+                                        "{name}: the {source_tag} source has {}, which the glossary renders {}",
+                                        quote(term),
+                                        quote(rendering)
+                                    ),
+                                )
+                                .for_code(entry.code())
+                                .in_locale(*tag),
+                                translated.location(),
+                            ),
+                        );
                     }
                 }
             }
@@ -191,9 +193,9 @@ fn forbidden_words(file: &SourceFile, tag: &str, forbidden: &[(&str, &str)], out
 /// The byte offset of `word` in `text` as a whole word (not inside a longer word).
 fn find_word(text: &str, word: &str) -> Option<usize> {
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(word).map(|(i, _)| i).find(|&i| {
-        !is_word(text[..i].chars().next_back()) && !is_word(text[i + word.len()..].chars().next())
-    })
+    text.match_indices(word)
+        .map(|(i, _)| i)
+        .find(|&i| !is_word(text[..i].chars().next_back()) && !is_word(text[i + word.len()..].chars().next()))
 }
 
 #[cfg(test)]

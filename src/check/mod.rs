@@ -12,6 +12,7 @@ pub mod glossary;
 mod policy;
 pub mod review;
 mod script;
+pub mod stats;
 
 pub use policy::severity;
 pub use review::{ReviewLock, REVIEW_FILE};

@@ -46,7 +46,8 @@ mod tests {
 
     #[test]
     fn only_style_kinds_are_warnings() {
-        let warnings: Vec<_> = Kind::ALL.iter().filter(|k| severity(**k) == Severity::Warning).map(|k| k.name()).collect();
+        let warnings: Vec<_> =
+            Kind::ALL.iter().filter(|k| severity(**k) == Severity::Warning).map(|k| k.name()).collect();
         assert_eq!(warnings, ["punctuation", "whitespace", "terminology"]);
     }
 }

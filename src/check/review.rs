@@ -229,19 +229,21 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
                             line: lock.line(entry.code(), &name).unwrap_or(1),
                             column: 1,
                         };
-                        out.push(lines.place(
-                            Diagnostic::error(
-                                Kind::Stale,
-                                format!(
-                                    "the record of {name} was edited by hand (its hash does not match its text); \
+                        out.push(
+                            lines.place(
+                                Diagnostic::error(
+                                    Kind::Stale,
+                                    format!(
+                                        "the record of {name} was edited by hand (its hash does not match its text); \
                                      run `errcat review --lang {tag} {}`",
-                                    entry.code()
-                                ),
-                            )
-                            .for_code(entry.code())
-                            .in_locale(tag),
-                            &at,
-                        ));
+                                        entry.code()
+                                    ),
+                                )
+                                .for_code(entry.code())
+                                .in_locale(tag),
+                                &at,
+                            ),
+                        );
                         continue;
                     }
                     Some(record) if record.hash == source_hash(&current) => continue,
@@ -272,18 +274,20 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
                     line: lock.line(code, name).unwrap_or(1),
                     column: 1,
                 };
-                out.push(lines.place(
-                    Diagnostic::error(
-                        Kind::Stale,
-                        format!(
-                            "record of {name} of {code}, which the {source_tag} source no longer has: \
+                out.push(
+                    lines.place(
+                        Diagnostic::error(
+                            Kind::Stale,
+                            format!(
+                                "record of {name} of {code}, which the {source_tag} source no longer has: \
                              run `errcat review --lang {tag}` to drop it"
-                        ),
-                    )
-                    .for_code(code.clone())
-                    .in_locale(tag),
-                    &at,
-                ));
+                            ),
+                        )
+                        .for_code(code.clone())
+                        .in_locale(tag),
+                        &at,
+                    ),
+                );
             }
         }
     }
@@ -306,8 +310,8 @@ mod tests {
         lock.records.entry("X.1".into()).or_default().insert(".suggestion".into(), Record::of("请重试。"));
         let text = lock.to_toml("en-US", "zh-CN");
         assert!(text.starts_with("# @generated"));
-        let parsed = ReviewLock::parse(&SourceFile { path: "en-US/reviewed.toml".into(), text: text.clone().into() })
-            .unwrap();
+        let parsed =
+            ReviewLock::parse(&SourceFile { path: "en-US/reviewed.toml".into(), text: text.clone().into() }).unwrap();
         assert_eq!(parsed.records, lock.records);
         assert_eq!(parsed.line("X.1", ".suggestion"), Some(7));
         assert_eq!(parsed.to_toml("en-US", "zh-CN"), text);

@@ -9,6 +9,7 @@ mod check;
 mod list;
 mod localize;
 mod review;
+mod stats;
 
 /// Success.
 pub fn exit_ok() -> ExitCode {
@@ -43,6 +44,8 @@ pub enum Command {
     Check(check::Args),
     /// Mark translations as reviewed against the current source text (clears `stale`).
     Review(review::Args),
+    /// Per locale: codes translated, missing, stale and untranslated.
+    Stats(stats::Args),
 }
 
 impl Command {
@@ -52,6 +55,7 @@ impl Command {
             Command::List(args) => list::run(args),
             Command::Check(args) => check::run(args),
             Command::Review(args) => review::run(args),
+            Command::Stats(args) => stats::run(args),
         }
     }
 }
@@ -135,10 +139,8 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, text)
-        .and_then(|()| std::fs::rename(&temporary, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&temporary);
-            format!("cannot write {}: {e}", path.display())
-        })
+    std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, path)).map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        format!("cannot write {}: {e}", path.display())
+    })
 }
