@@ -60,6 +60,7 @@ pub mod check;
 mod code;
 mod diagnostic;
 mod embedded;
+pub mod import;
 mod load;
 mod metadata;
 pub mod negotiate;

@@ -68,16 +68,16 @@ pub struct ReviewLock {
 type RawLock = BTreeMap<String, BTreeMap<String, Spanned<Record>>>;
 
 impl ReviewLock {
-    /// Parses a review file; a malformed one is a `stale`-kind diagnostic at its place.
-    pub fn parse(file: &SourceFile) -> Result<ReviewLock, Diagnostic> {
+    /// Parses a review file; a malformed one is a `stale`-kind diagnostic at its place (one per file).
+    pub fn parse(file: &SourceFile) -> Result<ReviewLock, Vec<Diagnostic>> {
         let index = LineIndex::new(&file.text);
         let raw: RawLock = toml::from_str(&file.text).map_err(|e| {
             let (location, line) = index.locate(&file.path, e.span().map_or(0, |s| s.start));
-            Diagnostic::error(
+            vec![Diagnostic::error(
                 Kind::Stale,
                 format!("{} (this file is written by `errcat review`)", e.message().trim_end()),
             )
-            .at(location, line)
+            .at(location, line)]
         })?;
         let mut lock = ReviewLock::default();
         for (code, texts) in raw {
@@ -182,7 +182,7 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
             catalog.locale_index(&tag)
         });
         match (index, ReviewLock::parse(file)) {
-            (_, Err(diagnostic)) => out.push(diagnostic),
+            (_, Err(diagnostics)) => out.extend(diagnostics),
             (Some(index), Ok(lock)) if index != source_index => {
                 locks.insert(index, (file, lock));
             }

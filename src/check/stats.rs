@@ -68,7 +68,7 @@ pub fn stats(report: &Report) -> Option<Vec<LocaleStats>> {
                 stale: stale.len(),
                 untranslated: untranslated.len(),
                 complete,
-                percent_complete: if total == 0 { 100.0 } else { (complete * 1000 / total) as f64 / 10.0 },
+                percent_complete: (complete * 1000).checked_div(total).map_or(100.0, |permille| permille as f64 / 10.0),
             }
         })
         .collect();

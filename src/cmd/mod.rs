@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod check;
+mod import;
 mod list;
 mod localize;
 mod review;
@@ -46,6 +47,8 @@ pub enum Command {
     Review(review::Args),
     /// Per locale: codes translated, missing, stale and untranslated.
     Stats(stats::Args),
+    /// Turn an error-code reference page (HTML or Markdown table) into catalog entries.
+    Import(import::Args),
 }
 
 impl Command {
@@ -56,6 +59,7 @@ impl Command {
             Command::Check(args) => check::run(args),
             Command::Review(args) => review::run(args),
             Command::Stats(args) => stats::run(args),
+            Command::Import(args) => import::run(args),
         }
     }
 }

@@ -44,7 +44,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         let mut lock = match std::fs::read(&path) {
             Ok(bytes) => {
                 let file = SourceFile::from_bytes(format!("{tag}/{REVIEW_FILE}"), bytes).map_err(|d| d.to_string())?;
-                ReviewLock::parse(&file).map_err(|d| d.to_string())?
+                ReviewLock::parse(&file)
+                    .map_err(|d| d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => ReviewLock::default(),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
