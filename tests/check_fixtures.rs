@@ -3,15 +3,12 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use common::errcat;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check")
-}
-
-fn errcat(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_errcat")).args(args).output().expect("errcat runs");
-    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// `severity kind code locale path:line:column`, `-` for what a problem does not have.
@@ -39,7 +36,7 @@ fn every_case_reports_exactly_its_problems() {
         let problems: Vec<String> = lines.map(str::to_string).collect();
 
         let dir = case.to_str().unwrap();
-        let (code, json) = errcat(&["check", "--locales", dir, "--format", "json"]);
+        let (code, json, _) = errcat(&["check", "--locales", dir, "--format", "json"]);
         let report: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: bad JSON ({e}): {json}"));
         let found: Vec<String> = report["problems"].as_array().unwrap().iter().map(summarize).collect();
         if found != problems || code != exit {
@@ -49,7 +46,7 @@ fn every_case_reports_exactly_its_problems() {
         assert_eq!(report["summary"]["errors"], errors, "{name}");
 
         // The text form shows the same problems, each with its place and, when located, the offending line.
-        let (text_code, text) = errcat(&["check", "--locales", dir]);
+        let (text_code, text, _) = errcat(&["check", "--locales", dir]);
         assert_eq!(text_code, code, "{name}");
         for problem in report["problems"].as_array().unwrap() {
             let header = format!("{}[{}]: ", problem["severity"].as_str().unwrap(), problem["kind"].as_str().unwrap());
@@ -66,13 +63,13 @@ fn every_case_reports_exactly_its_problems() {
 #[test]
 fn shipped_catalog_is_clean() {
     let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-    let (code, out) = errcat(&["check", "--locales", locales.to_str().unwrap()]);
+    let (code, out, _) = errcat(&["check", "--locales", locales.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     assert!(out.ends_with("0 error(s), 0 warning(s)\n"), "{out}");
 }
 
 #[test]
 fn unreadable_input_exits_2() {
-    let (code, _) = errcat(&["check", "--locales", "/nonexistent/catalog"]);
+    let (code, _, _) = errcat(&["check", "--locales", "/nonexistent/catalog"]);
     assert_eq!(code, 2);
 }

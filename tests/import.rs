@@ -3,7 +3,9 @@
 
 use errcat::{Catalog, SUGGESTION};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use common::{copy_dir, errcat};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -11,24 +13,6 @@ fn root() -> &'static Path {
 
 fn seed() -> PathBuf {
     root().join("tests/fixtures/seed-csbs-zh-CN.html.txt")
-}
-
-fn errcat(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_errcat")).args(args).output().expect("errcat runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (output.status.code().unwrap_or(-1), text(&output.stdout), text(&output.stderr))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir` with its bytes, for before/after comparisons.

@@ -3,26 +3,9 @@
 //! `review` marks it reviewed, `check` is clean again.
 
 use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn errcat(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_errcat")).args(args).output().expect("errcat runs");
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    (output.status.code().unwrap_or(-1), text)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use common::{copy_dir, errcat};
 
 #[test]
 fn changed_source_is_stale_until_reviewed() {
@@ -40,22 +23,22 @@ fn changed_source_is_stale_until_reviewed() {
     assert!(text.contains(old));
     std::fs::write(&policy, text.replace(old, "CSBS-3000 = 指定的备份策略不存在。")).unwrap();
 
-    let (code, out) = errcat(&["check", "--locales", dir]);
+    let (code, out, _) = errcat(&["check", "--locales", dir]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("error[stale]: CSBS.3000 (en-US): value is stale"), "{out}");
     assert!(out.contains("was: “备份策略不存在。”") && out.contains("now: “指定的备份策略不存在。”"), "{out}");
     assert!(out.contains("1 error(s)"), "only the changed text is stale:\n{out}");
 
     // Reviewing another code does not clear it.
-    let (code, out) = errcat(&["review", "--locales", dir, "--lang", "en-US", "CSBS.0001"]);
+    let (code, out, _) = errcat(&["review", "--locales", dir, "--lang", "en-US", "CSBS.0001"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("0 record(s) changed"), "{out}");
     assert_eq!(errcat(&["check", "--locales", dir]).0, 1);
 
-    let (code, out) = errcat(&["review", "--locales", dir, "--lang", "en-US", "CSBS.3000"]);
+    let (code, out, _) = errcat(&["review", "--locales", dir, "--lang", "en-US", "CSBS.3000"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("en-US: reviewed CSBS.3000 value"), "{out}");
-    let (code, out) = errcat(&["check", "--locales", dir]);
+    let (code, out, _) = errcat(&["check", "--locales", dir]);
     assert_eq!(code, 0, "{out}");
 
     // The record changed on exactly one line, and a second review changes nothing.
@@ -71,10 +54,10 @@ fn changed_source_is_stale_until_reviewed() {
 fn review_refuses_bad_arguments() {
     let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     let dir = locales.to_str().unwrap();
-    let (code, out) = errcat(&["review", "--locales", dir, "--lang", "zh-CN"]);
+    let (code, _, out) = errcat(&["review", "--locales", dir, "--lang", "zh-CN"]);
     assert_eq!(code, 2);
     assert!(out.contains("source locale"), "{out}");
-    let (code, out) = errcat(&["review", "--locales", dir, "CSBS.4242"]);
+    let (code, _, out) = errcat(&["review", "--locales", dir, "CSBS.4242"]);
     assert_eq!(code, 2);
     assert!(out.contains("unknown error code `CSBS.4242`"), "{out}");
 }
