@@ -25,6 +25,7 @@ pub fn code_to_id(code: &str) -> Option<String> {
 /// assert_eq!(errcat::id_to_code("welcome"), None);
 /// ```
 pub fn id_to_code(id: &str) -> Option<String> {
+    // A `.` in the id would survive the mapping and make `CSBS.1` the id of its own code.
     if id.contains('.') {
         return None;
     }

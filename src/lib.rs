@@ -56,9 +56,11 @@
 #![warn(missing_docs)]
 
 mod catalog;
+pub mod check;
 mod code;
 mod diagnostic;
 mod embedded;
+pub mod import;
 mod load;
 mod metadata;
 pub mod negotiate;

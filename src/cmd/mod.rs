@@ -5,8 +5,12 @@ use errcat::Catalog;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod check;
+mod import;
 mod list;
 mod localize;
+mod review;
+mod stats;
 
 /// Success.
 pub fn exit_ok() -> ExitCode {
@@ -37,6 +41,14 @@ pub enum Command {
     Localize(localize::Args),
     /// List the codes of the catalog.
     List(list::Args),
+    /// Report every problem of a catalog on disk (exit 1 if any error, 2 if files cannot be read).
+    Check(check::Args),
+    /// Mark translations as reviewed against the current source text (clears `stale`).
+    Review(review::Args),
+    /// Per locale: codes translated, missing, stale and untranslated.
+    Stats(stats::Args),
+    /// Turn an error-code reference page (HTML or Markdown table) into catalog entries.
+    Import(import::Args),
 }
 
 impl Command {
@@ -44,6 +56,10 @@ impl Command {
         match self {
             Command::Localize(args) => localize::run(args),
             Command::List(args) => list::run(args),
+            Command::Check(args) => check::run(args),
+            Command::Review(args) => review::run(args),
+            Command::Stats(args) => stats::run(args),
+            Command::Import(args) => import::run(args),
         }
     }
 }
@@ -90,4 +106,47 @@ pub struct CatalogArgs {
     /// Catalog directory (catalog.toml and <locale>/*.ftl); default: the catalog built into errcat.
     #[arg(long, value_name = "DIR")]
     pub locales: Option<PathBuf>,
+}
+
+/// `--locales DIR` of the translator commands, which work on files: default `locales` in the current directory.
+#[derive(clap::Args, Debug, Clone)]
+pub struct LocalesDir {
+    /// Catalog directory (catalog.toml, <locale>/*.ftl, <locale>/reviewed.toml, glossary.toml).
+    #[arg(long, value_name = "DIR", default_value = "locales")]
+    pub locales: PathBuf,
+}
+
+impl LocalesDir {
+    /// The directory, if it is one.
+    pub fn dir(&self) -> Result<PathBuf, String> {
+        if self.locales.is_dir() {
+            Ok(self.locales.clone())
+        } else {
+            Err(format!(
+                "{}: not a directory (expected a catalog with catalog.toml and <locale>/*.ftl)",
+                self.locales.display()
+            ))
+        }
+    }
+}
+
+/// Output format of the reporting commands.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For bots.
+    Json,
+}
+
+/// Writes `text` to `path` through a temporary file in the same directory, so readers never see half a file.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, path)).map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        format!("cannot write {}: {e}", path.display())
+    })
 }
