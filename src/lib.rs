@@ -62,7 +62,9 @@ mod embedded;
 mod load;
 mod metadata;
 pub mod negotiate;
+pub mod output;
 mod pattern;
+pub mod render;
 mod response;
 
 pub use catalog::{Catalog, CodeEntry, Family, FormatError, Localized, LookupError, Text, Texts, SUGGESTION};

@@ -5,6 +5,7 @@ use errcat::Catalog;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod build;
 mod list;
 mod localize;
 
@@ -37,6 +38,8 @@ pub enum Command {
     Localize(localize::Args),
     /// List the codes of the catalog.
     List(list::Args),
+    /// Render the catalog as Markdown, HTML, OpenAPI and JSON into an output directory.
+    Build(build::Args),
 }
 
 impl Command {
@@ -44,6 +47,7 @@ impl Command {
         match self {
             Command::Localize(args) => localize::run(args),
             Command::List(args) => list::run(args),
+            Command::Build(args) => build::run(args),
         }
     }
 }

@@ -1,0 +1,144 @@
+//! The page model the Markdown and HTML templates read: one locale's codes grouped by family,
+//! every text already escaped (or converted) for the page's format.
+
+use super::templates::Templates;
+use super::{generated_note, resolve, status_reason, text};
+use crate::catalog::Catalog;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// How a format writes text: plain text (labels, titles) and message markup.
+pub(crate) struct Syntax {
+    pub text: fn(&str) -> Cow<'_, str>,
+    pub message: fn(&str) -> Cow<'_, str>,
+    /// The page's file name inside its locale directory.
+    pub file_name: &'static str,
+}
+
+/// Everything a page template can use; see the README for the list.
+#[derive(Serialize)]
+pub(crate) struct Page<'c> {
+    generated: String,
+    catalog: String,
+    title: String,
+    /// The page's locale tag.
+    locale: &'c str,
+    /// UI labels in the page's language, escaped.
+    labels: super::Labels,
+    /// Every locale's page, this one included.
+    alternates: Vec<Alternate<'c>>,
+    families: Vec<FamilyView<'c>>,
+    code_count: usize,
+}
+
+#[derive(Serialize)]
+struct Alternate<'c> {
+    locale: &'c str,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct FamilyView<'c> {
+    id: Cow<'c, str>,
+    title: Cow<'c, str>,
+    codes: Vec<Row<'c>>,
+}
+
+#[derive(Serialize)]
+struct Row<'c> {
+    code: Cow<'c, str>,
+    status: u16,
+    reason: &'static str,
+    /// `4xx` or `5xx`, for styling.
+    status_class: String,
+    message: Cow<'c, str>,
+    suggestion: Option<Cow<'c, str>>,
+    /// The locale the text came from: differs from the page's when the message is not translated.
+    locale: &'c str,
+    fallback: bool,
+    retired: Option<Cow<'c, str>>,
+}
+
+/// The page of the locale with index `locale`.
+pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usize, syntax: &Syntax) -> Page<'c> {
+    let tags: Vec<&str> = catalog.locale_tags().collect();
+    let ids: Vec<_> = catalog.locales().collect();
+    let count = catalog.codes().len().to_string();
+    let values = [("catalog", catalog.name()), ("count", count.as_str())];
+    let labels: super::Labels = templates
+        .labels(ids[locale])
+        .into_iter()
+        .map(|(key, value)| (key, (syntax.text)(&text::fill(&value, &values)).into_owned()))
+        .collect();
+    let alternates = tags
+        .iter()
+        .zip(&ids)
+        .enumerate()
+        .map(|(i, (tag, id))| Alternate {
+            locale: tag,
+            name: (syntax.text)(templates.labels(id).get("language_name").map_or(*tag, String::as_str)).into_owned(),
+            href: format!("../{tag}/{}", syntax.file_name),
+            current: i == locale,
+        })
+        .collect();
+    let families = catalog
+        .families()
+        .iter()
+        .map(|family| {
+            let codes = catalog
+                .codes()
+                .filter(|entry| entry.family() == family.id())
+                .map(|entry| {
+                    let resolved = resolve(catalog, &tags, entry, locale);
+                    Row {
+                        code: (syntax.text)(entry.code()),
+                        status: entry.status(),
+                        reason: status_reason(entry.status()).unwrap_or(""),
+                        status_class: format!("{}xx", entry.status() / 100),
+                        message: own((syntax.message)(&resolved.message)),
+                        suggestion: resolved.suggestion.map(|s| own((syntax.message)(&s))),
+                        locale: resolved.locale,
+                        fallback: resolved.locale != tags[locale],
+                        retired: entry.retired().map(|r| (syntax.message)(r)),
+                    }
+                })
+                .collect();
+            FamilyView { id: (syntax.text)(family.id()), title: (syntax.text)(family.title(locale)), codes }
+        })
+        .collect();
+    Page {
+        generated: generated_note(catalog),
+        catalog: (syntax.text)(catalog.name()).into_owned(),
+        title: labels.get("title").cloned().unwrap_or_default(),
+        locale: tags[locale],
+        labels,
+        alternates,
+        families,
+        code_count: catalog.codes().len(),
+    }
+}
+
+/// Texts resolved per page are temporaries: keep the converted form.
+fn own(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+/// Renders one page per locale with `template`, as `<locale>/<file_name>`.
+pub(crate) fn render_pages(
+    catalog: &Catalog,
+    templates: &Templates,
+    template: &str,
+    syntax: &Syntax,
+    files: &mut super::Files,
+) -> Result<(), super::RenderError> {
+    for (index, tag) in catalog.locale_tags().enumerate() {
+        let page = page(catalog, templates, index, syntax);
+        let context = tera::Context::from_serialize(&page)
+            .map_err(|e| super::RenderError::template(template, &e))?;
+        let rendered = templates.render(template, &context)?;
+        files.insert(format!("{tag}/{}", syntax.file_name), rendered.into_bytes());
+    }
+    Ok(())
+}
