@@ -207,21 +207,107 @@ pub fn to_html(message: &str) -> Cow<'_, str> {
 }
 
 /// The message as GitHub-flavoured Markdown inline content that is safe in a table cell.
+///
+/// Emphasis is written with `*` where a reader of the output is sure to see it as emphasis
+/// (it encloses only text and no other delimiter run touches it); elsewhere, as in nested or
+/// adjacent emphasis (`***a***`, `**a**__b__`), the text is kept and that emphasis dropped.
 pub fn to_markdown(message: &str) -> Cow<'_, str> {
     if is_plain(message) {
         return escape_markdown(message);
     }
-    let mut out = String::with_capacity(message.len() + 32);
+    // Text segments, with emphasis delimiters between them decided once their neighbours are known.
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     for piece in inlines(message) {
+        let mut text = String::new();
         match piece {
-            Inline::Text(text) => push_markdown(&mut out, &text),
-            Inline::Code(code) => push_code_span(&mut out, &code),
-            Inline::Break => out.push_str("<br>"),
-            Inline::StrongStart | Inline::StrongEnd => out.push_str("**"),
-            Inline::EmphasisStart | Inline::EmphasisEnd => out.push('*'),
+            Inline::Text(t) => push_markdown(&mut text, &t),
+            Inline::Code(code) => push_code_span(&mut text, &code),
+            Inline::Break => text.push_str("<br>"),
+            Inline::StrongStart | Inline::EmphasisStart => {
+                let run = if piece == Inline::StrongStart { "**" } else { "*" };
+                open.push(segments.len());
+                segments.push(Segment::Delimiter { run, partner: usize::MAX });
+                continue;
+            }
+            Inline::StrongEnd | Inline::EmphasisEnd => {
+                let run = if piece == Inline::StrongEnd { "**" } else { "*" };
+                let opener = open.pop().unwrap_or(usize::MAX);
+                let closer = segments.len();
+                if let Some(Segment::Delimiter { partner, .. }) = segments.get_mut(opener) {
+                    *partner = closer;
+                }
+                segments.push(Segment::Delimiter { run, partner: opener });
+                continue;
+            }
+        }
+        match segments.last_mut() {
+            Some(Segment::Text(last)) => last.push_str(&text),
+            _ => segments.push(Segment::Text(text)),
+        }
+    }
+    let mut out = String::with_capacity(message.len() + 32);
+    for (index, segment) in segments.iter().enumerate() {
+        match segment {
+            Segment::Text(text) => out.push_str(text),
+            Segment::Delimiter { run, partner } => {
+                let (opener, closer) = if index < *partner { (index, *partner) } else { (*partner, index) };
+                if emphasis_is_unambiguous(&segments, opener, closer) {
+                    out.push_str(run);
+                }
+            }
         }
     }
     Cow::Owned(out)
+}
+
+enum Segment {
+    Text(String),
+    Delimiter { run: &'static str, partner: usize },
+}
+
+/// True when the `*` runs at `opener` and `closer` can open and close, enclose only text and touch no other run.
+fn emphasis_is_unambiguous(segments: &[Segment], opener: usize, closer: usize) -> bool {
+    let text = |i: usize| match segments.get(i) {
+        Some(Segment::Text(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    let neighbour_is_text_or_edge = |i: Option<usize>| i.is_none_or(|i| i >= segments.len() || text(i).is_some());
+    if closer >= segments.len() || closer != opener + 2 {
+        // Nested emphasis (another run inside) or unmatched: keep only the text.
+        return false;
+    }
+    let (Some(content), true, true) = (
+        text(opener + 1),
+        neighbour_is_text_or_edge(opener.checked_sub(1)),
+        neighbour_is_text_or_edge(Some(closer + 1)),
+    ) else {
+        return false;
+    };
+    let before = opener.checked_sub(1).and_then(text).and_then(|t| t.chars().next_back());
+    let after = text(closer + 1).and_then(|t| t.chars().next());
+    let (first, last) = (content.chars().next(), content.chars().next_back());
+    let kind = |c: Option<char>| match c {
+        None => Flank::Space,
+        Some(c) if c.is_whitespace() => Flank::Space,
+        Some(c) if c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_ascii()) => Flank::Punctuation,
+        Some(_) => Flank::Other,
+    };
+    let (before, first, last, after) = (kind(before), kind(first), kind(last), kind(after));
+    // CommonMark: a run is left-flanking when not followed by whitespace, and not followed by
+    // punctuation unless preceded by whitespace or punctuation; right-flanking mirrors it.
+    let left = |b: Flank, a: Flank| a != Flank::Space && (a != Flank::Punctuation || b != Flank::Other);
+    let right = |b: Flank, a: Flank| b != Flank::Space && (b != Flank::Punctuation || a != Flank::Other);
+    // Runs that can both open and close are fine: the pairs do not nest or touch, and equal
+    // lengths never meet CommonMark's "multiple of 3" rule, so each run pairs with its partner.
+    left(before, first) && right(last, after)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flank {
+    Space,
+    Punctuation,
+    Other,
 }
 
 /// A code span whose fence is longer than any backtick run inside; `|` escaped for table cells
