@@ -122,8 +122,10 @@ fn html_never_lets_message_markup_through_as_html() {
     let expected: Vec<&str> = by_family(&catalog).iter().map(|e| e.code()).collect();
     assert_eq!(ids, expected, "one article per code, with the code as its id");
     let fr = &files["fr-FR/index.html"];
-    assert!(fr.contains(r#"<div class="text" lang="en-US">"#), "an untranslated text is marked with its language");
-    assert!(fr.contains("Pas encore traduit : affiché en en-US."), "and says so, with the labels of --templates");
+    assert!(
+        fr.contains(r#"<div class="text" lang="en-US" data-note="Pas encore traduit : affiché en en-US.">"#),
+        "an untranslated text is marked with its language, and says so with the labels of --templates"
+    );
 }
 
 #[test]
@@ -164,12 +166,11 @@ fn openapi_has_the_components_an_api_refs() {
     );
     let response = &doc["components"]["responses"]["Error404"];
     assert_eq!(response["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/ErrorResponse404");
-    assert_eq!(
-        response["content"]["application/json"]["examples"]["DEMO.0003.fr-FR"]["$ref"],
-        "#/components/examples/DEMO.0003.fr-FR"
-    );
-    let example = &doc["components"]["examples"]["DEMO.0003.fr-FR"]["value"];
-    assert_eq!(example["error_msg"], r#"<script>alert("fr")</script> introuvable."#);
+    let examples = &response["content"]["application/json"]["examples"];
+    assert_eq!(examples.as_object().unwrap().len(), 2, "one example per locale: {examples}");
+    assert_eq!(examples["DEMO.0003.fr-FR"]["value"]["error_msg"], r#"<script>alert("fr")</script> introuvable."#);
+    assert_eq!(examples["DEMO.0003.en-US"]["value"]["error_code"], "DEMO.0003");
+    assert_eq!(response["headers"]["Content-Language"]["$ref"], "#/components/headers/Content-Language");
     let description = schemas["ErrorCode"]["oneOf"][3]["description"].as_str().unwrap();
     assert!(description.contains(r"\<img src=x"), "descriptions are Markdown with raw HTML escaped: {description}");
     let fr: Value = serde_json::from_slice(&files["fr-FR/openapi.json"]).unwrap();
@@ -177,5 +178,9 @@ fn openapi_has_the_components_an_api_refs() {
         fr["components"]["schemas"]["ErrorCode"]["oneOf"][1]["description"],
         "Le service de **sauvegarde** est indisponible."
     );
-    assert_eq!(fr["components"]["examples"], doc["components"]["examples"], "every file carries every language");
+    for (name, response) in doc["components"]["responses"].as_object().unwrap() {
+        let examples = &response["content"]["application/json"]["examples"];
+        assert_eq!(examples, &fr["components"]["responses"][name]["content"]["application/json"]["examples"]);
+        assert!(examples.as_object().unwrap().keys().any(|k| k.ends_with(".fr-FR")), "every file has every language");
+    }
 }

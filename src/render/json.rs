@@ -101,15 +101,17 @@ impl Renderer for JsonCatalog {
             locales: tags.clone(),
             source_locale: tags[catalog.source_index()],
         };
-        files.insert(CATALOG_FILE.into(), to_json(CATALOG_FILE, &document)?);
+        // About 250 bytes of pretty JSON per code and locale: one allocation, no regrowth.
+        let capacity = 4096 + document.codes.len() * tags.len() * 256;
+        files.insert(CATALOG_FILE.into(), to_json(CATALOG_FILE, &document, capacity)?);
         files.insert(CATALOG_SCHEMA_FILE.into(), SCHEMA.as_bytes().to_vec());
         Ok(())
     }
 }
 
 /// Pretty JSON with a final newline: the form of every JSON file errcat writes.
-pub(crate) fn to_json(file: &str, value: &impl Serialize) -> Result<Vec<u8>, RenderError> {
-    let mut bytes = Vec::with_capacity(1 << 16);
+pub(crate) fn to_json(file: &str, value: &impl Serialize, capacity: usize) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = Vec::with_capacity(capacity);
     serde_json::to_writer_pretty(&mut bytes, value).map_err(|e| RenderError::json(file, e))?;
     bytes.push(b'\n');
     Ok(bytes)

@@ -40,8 +40,8 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 /// an output directory whose files all carry it.
 pub const GENERATED_MARKER: &str = "@generated";
 
-/// One output format.
-pub trait Renderer {
+/// One output format. Renderers run in parallel, so they are `Sync`.
+pub trait Renderer: Sync {
     /// The format's name, for messages (`markdown`, `html`, ...).
     fn name(&self) -> &'static str;
 
@@ -54,13 +54,26 @@ pub fn renderers() -> [&'static dyn Renderer; 4] {
     [&Markdown, &Html, &OpenApi, &JsonCatalog]
 }
 
-/// Renders every format into memory.
+/// Renders every format into memory, the formats in parallel.
 pub fn render(catalog: &Catalog, templates: &Templates) -> Result<Files, RenderError> {
     let mut files = Files::new();
-    for renderer in renderers() {
-        renderer.render(catalog, templates, &mut files)?;
+    for rendered in in_parallel(&renderers(), |renderer| {
+        let mut files = Files::new();
+        renderer.render(catalog, templates, &mut files).map(|()| files)
+    }) {
+        files.extend(rendered?);
     }
     Ok(files)
+}
+
+/// `work` applied to every item, each on its own thread; results in the order of `items`.
+/// A panic in `work` is re-raised here, as if it had run on this thread.
+pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = items.iter().map(|item| scope.spawn(move || work(item))).collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
 }
 
 /// Why rendering failed.

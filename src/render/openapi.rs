@@ -40,7 +40,6 @@ struct Components<'c> {
     schemas: BTreeMap<String, Schema<'c>>,
     responses: BTreeMap<String, Response<'c>>,
     headers: BTreeMap<&'static str, Header<'c>>,
-    examples: &'c BTreeMap<String, Example<'c>>,
 }
 
 #[derive(Serialize, Default)]
@@ -82,7 +81,8 @@ struct Response<'c> {
 #[derive(Serialize)]
 struct MediaType<'c> {
     schema: Schema<'c>,
-    examples: BTreeMap<String, Reference>,
+    /// The same in every locale's document: built once.
+    examples: &'c BTreeMap<String, Example<'c>>,
 }
 
 #[derive(Serialize)]
@@ -99,7 +99,6 @@ struct Header<'c> {
 
 #[derive(Serialize)]
 struct Example<'c> {
-    summary: String,
     value: ErrorBody<'c>,
 }
 
@@ -117,21 +116,16 @@ impl Renderer for OpenApi {
 
     fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut Files) -> Result<(), RenderError> {
         let tags: Vec<&str> = catalog.locale_tags().collect();
-        let live = || catalog.codes().filter(|e| e.retired().is_none());
-        let mut examples = BTreeMap::new();
-        for entry in live() {
+        // Examples of every live code in every locale, by status: `CSBS.0001.zh-CN`.
+        let mut by_status: BTreeMap<u16, (Vec<&str>, BTreeMap<String, Example<'_>>)> = BTreeMap::new();
+        for entry in catalog.codes().filter(|e| e.retired().is_none()) {
+            let (codes, examples) = by_status.entry(entry.status()).or_default();
+            codes.push(entry.code());
             for (index, tag) in tags.iter().enumerate() {
                 let resolved = resolve(catalog, &tags, entry, index);
-                let example = Example {
-                    summary: format!("{} ({tag})", entry.code()),
-                    value: ErrorBody { error_code: entry.code(), error_msg: resolved.message },
-                };
+                let example = Example { value: ErrorBody { error_code: entry.code(), error_msg: resolved.message } };
                 examples.insert(format!("{}.{tag}", entry.code()), example);
             }
-        }
-        let mut by_status: BTreeMap<u16, Vec<&str>> = BTreeMap::new();
-        for entry in live() {
-            by_status.entry(entry.status()).or_default().push(entry.code());
         }
         let version = fingerprint(catalog);
         for (index, locale) in catalog.locales().enumerate() {
@@ -188,7 +182,7 @@ impl Renderer for OpenApi {
                 },
             );
             let mut responses = BTreeMap::new();
-            for (&status, codes) in &by_status {
+            for (&status, (codes, examples)) in &by_status {
                 let status_text = status.to_string();
                 let reason = status_reason(status).unwrap_or("");
                 let values = [("status", status_text.as_str()), ("reason", reason)];
@@ -204,15 +198,6 @@ impl Renderer for OpenApi {
                         ..Schema::default()
                     },
                 );
-                let examples = codes
-                    .iter()
-                    .flat_map(|code| tags.iter().map(move |tag| (*code, *tag)))
-                    .map(|(code, tag)| {
-                        let key = format!("{code}.{tag}");
-                        let reference = Reference { reference: format!("#/components/examples/{key}") };
-                        (key, reference)
-                    })
-                    .collect();
                 let mut content = BTreeMap::new();
                 content.insert(JSON, MediaType { schema: schema_ref(&name), examples });
                 let mut headers = BTreeMap::new();
@@ -238,9 +223,11 @@ impl Renderer for OpenApi {
                     version: version.clone(),
                     description: generated_note(catalog),
                 },
-                components: Components { schemas, responses, headers, examples: &examples },
+                components: Components { schemas, responses, headers },
             };
-            let bytes = to_json(OPENAPI_FILE, &document)?;
+            // About 600 bytes of pretty JSON per code, and 200 per example: one allocation, no regrowth.
+            let capacity = 8192 + catalog.codes().len() * (600 + 200 * tags.len());
+            let bytes = to_json(OPENAPI_FILE, &document, capacity)?;
             if index == catalog.fallback_index() {
                 files.insert(OPENAPI_FILE.to_string(), bytes.clone());
             }

@@ -51,13 +51,13 @@ struct Row<'c> {
     code: Cow<'c, str>,
     status: u16,
     reason: &'static str,
-    /// `4xx` or `5xx`, for styling.
-    status_class: String,
     message: Cow<'c, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<Cow<'c, str>>,
-    /// The locale the text came from: differs from the page's when the message is not translated.
-    locale: &'c str,
-    fallback: bool,
+    /// The locale the text came from, when it is not the page's (the message is not translated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fallback: Option<&'c str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     retired: Option<Cow<'c, str>>,
 }
 
@@ -83,24 +83,27 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
             current: i == locale,
         })
         .collect();
+    let mut by_family: std::collections::HashMap<&str, Vec<&crate::CodeEntry>> = std::collections::HashMap::new();
+    for entry in catalog.codes() {
+        by_family.entry(entry.family()).or_default().push(entry);
+    }
     let families = catalog
         .families()
         .iter()
         .map(|family| {
-            let codes = catalog
-                .codes()
-                .filter(|entry| entry.family() == family.id())
+            let codes = by_family
+                .remove(family.id())
+                .unwrap_or_default()
+                .into_iter()
                 .map(|entry| {
                     let resolved = resolve(catalog, &tags, entry, locale);
                     Row {
                         code: (syntax.text)(entry.code()),
                         status: entry.status(),
                         reason: status_reason(entry.status()).unwrap_or(""),
-                        status_class: format!("{}xx", entry.status() / 100),
-                        message: own((syntax.message)(&resolved.message)),
-                        suggestion: resolved.suggestion.map(|s| own((syntax.message)(&s))),
-                        locale: resolved.locale,
-                        fallback: resolved.locale != tags[locale],
+                        message: convert(syntax.message, resolved.message),
+                        suggestion: resolved.suggestion.map(|s| convert(syntax.message, s)),
+                        fallback: (resolved.locale != tags[locale]).then_some(resolved.locale),
                         retired: entry.retired().map(|r| (syntax.message)(r)),
                     }
                 })
@@ -120,9 +123,12 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
     }
 }
 
-/// Texts resolved per page are temporaries: keep the converted form.
-fn own(text: Cow<'_, str>) -> Cow<'static, str> {
-    Cow::Owned(text.into_owned())
+/// `text` through `convert`, borrowing from the catalog when neither needed a copy.
+fn convert<'c>(convert: fn(&str) -> Cow<'_, str>, text: Cow<'c, str>) -> Cow<'c, str> {
+    match text {
+        Cow::Borrowed(text) => convert(text),
+        Cow::Owned(text) => Cow::Owned(convert(&text).into_owned()),
+    }
 }
 
 /// Renders one page per locale with `template`, as `<locale>/<file_name>`.
@@ -133,12 +139,15 @@ pub(crate) fn render_pages(
     syntax: &Syntax,
     files: &mut super::Files,
 ) -> Result<(), super::RenderError> {
-    for (index, tag) in catalog.locale_tags().enumerate() {
+    let tags: Vec<&str> = catalog.locale_tags().collect();
+    let indexes: Vec<usize> = (0..tags.len()).collect();
+    let pages = super::in_parallel(&indexes, |&index| {
         let page = page(catalog, templates, index, syntax);
-        let context = tera::Context::from_serialize(&page)
-            .map_err(|e| super::RenderError::template(template, &e))?;
-        let rendered = templates.render(template, &context)?;
-        files.insert(format!("{tag}/{}", syntax.file_name), rendered.into_bytes());
+        let context = tera::Context::from_serialize(&page).map_err(|e| super::RenderError::template(template, &e))?;
+        templates.render(template, &context)
+    });
+    for (tag, page) in tags.iter().zip(pages) {
+        files.insert(format!("{tag}/{}", syntax.file_name), page?.into_bytes());
     }
     Ok(())
 }
