@@ -144,7 +144,10 @@ fn json_catalog_carries_every_text_raw() {
     assert_eq!(json["codes"]["DEMO.0002"]["texts"]["fr-FR"]["suggestion"], Value::Null);
     assert_eq!(json["codes"]["DEMO.0002"]["status"], 503);
     assert_eq!(json["codes"]["DEMO.0009"]["retired"], "Merged into **DEMO.0001** | see <there>.");
-    assert_eq!(json["codes"]["DEMO.0001"]["texts"]["en-US"]["message"], "At most { $limit } policies | per project are allowed.");
+    assert_eq!(
+        json["codes"]["DEMO.0001"]["texts"]["en-US"]["message"],
+        "At most { $limit } policies | per project are allowed."
+    );
 }
 
 #[test]

@@ -16,9 +16,44 @@ const LOCALES: [&str; 2] = ["en-US", "de-DE"];
 
 /// Pieces of text that mean something to Markdown, HTML, JSON or Fluent.
 const TOKENS: &[&str] = &[
-    "a", "word", "Fehler", "错误", " ", " ", "|", "||", "<script>", "</script>", "<b>", "<br>", "**", "*", "_", "__",
-    "`", "``", "\\", "&amp;", "&", "\"", "'", "[x](y)", "[", "]", "(", ")", "#", "~", "$", "-", "1.", ">", "{", "}",
-    "CSBS.0001", "=",
+    "a",
+    "word",
+    "Fehler",
+    "错误",
+    " ",
+    " ",
+    "|",
+    "||",
+    "<script>",
+    "</script>",
+    "<b>",
+    "<br>",
+    "**",
+    "*",
+    "_",
+    "__",
+    "`",
+    "``",
+    "\\",
+    "&amp;",
+    "&",
+    "\"",
+    "'",
+    "[x](y)",
+    "[",
+    "]",
+    "(",
+    ")",
+    "#",
+    "~",
+    "$",
+    "-",
+    "1.",
+    ">",
+    "{",
+    "}",
+    "CSBS.0001",
+    "=",
 ];
 
 /// A text of one to three lines; each line starts with a letter so that Fluent reads it as text.
@@ -60,7 +95,8 @@ fn sources(codes: &[(Message, Option<Message>)]) -> Sources {
             }
         }
     }
-    let metadata = "name = \"T\"\nsource_locale = \"en-US\"\nfallback_locale = \"en-US\"\nfamilies = [\"even\", \"odd\"]\n";
+    let metadata =
+        "name = \"T\"\nsource_locale = \"en-US\"\nfallback_locale = \"en-US\"\nfamilies = [\"even\", \"odd\"]\n";
     Sources {
         metadata: Some(SourceFile { path: "catalog.toml".into(), text: Cow::Owned(metadata.into()) }),
         files: files.into_iter().map(|(path, text)| SourceFile { path, text: Cow::Owned(text) }).collect(),

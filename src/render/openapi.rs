@@ -201,8 +201,10 @@ impl Renderer for OpenApi {
                 let mut content = BTreeMap::new();
                 content.insert(JSON, MediaType { schema: schema_ref(&name), examples });
                 let mut headers = BTreeMap::new();
-                headers
-                    .insert(CONTENT_LANGUAGE, Reference { reference: format!("#/components/headers/{CONTENT_LANGUAGE}") });
+                headers.insert(
+                    CONTENT_LANGUAGE,
+                    Reference { reference: format!("#/components/headers/{CONTENT_LANGUAGE}") },
+                );
                 responses.insert(
                     format!("Error{status}"),
                     Response { description: text::fill(label("openapi_response"), &values), headers, content },

@@ -272,7 +272,7 @@ fn emphasis_is_unambiguous(segments: &[Segment], opener: usize, closer: usize) -
         Some(Segment::Text(t)) => Some(t.as_str()),
         _ => None,
     };
-    let neighbour_is_text_or_edge = |i: Option<usize>| i.is_none_or(|i| i >= segments.len() || text(i).is_some());
+    let neighbour_is_text_or_edge = |i: Option<usize>| i.map_or(true, |i| i >= segments.len() || text(i).is_some());
     if closer >= segments.len() || closer != opener + 2 {
         // Nested emphasis (another run inside) or unmatched: keep only the text.
         return false;
@@ -355,8 +355,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| values.iter().find(|(k, _)| *k == &after[..close]).map(|v| (close, v)))
-        {
+        match after.find('}').and_then(|close| values.iter().find(|(k, _)| *k == &after[..close]).map(|v| (close, v))) {
             Some((close, (_, value))) => {
                 out.push_str(value);
                 rest = &after[close + 1..];
@@ -377,7 +376,10 @@ mod tests {
 
     #[test]
     fn html_keeps_the_inline_subset_and_escapes_the_rest() {
-        assert_eq!(to_html("The **policy** `p|1` is <b>bad</b>"), "The <strong>policy</strong> <code>p|1</code> is &lt;b&gt;bad&lt;/b&gt;");
+        assert_eq!(
+            to_html("The **policy** `p|1` is <b>bad</b>"),
+            "The <strong>policy</strong> <code>p|1</code> is &lt;b&gt;bad&lt;/b&gt;"
+        );
         assert_eq!(to_html("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
         assert_eq!(to_html("line one\nline two"), "line one<br>line two");
         assert_eq!(to_html("see [docs](http://x)"), "see [docs](http://x)");
