@@ -149,3 +149,25 @@ fn a_rebuild_replaces_out_whole() {
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n != "out").collect();
     assert!(leftovers.is_empty(), "no temporary directory is left: {leftovers:?}");
 }
+
+#[test]
+fn a_template_in_templates_dir_replaces_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("reference.md.tera"),
+        "<!-- {{ generated }} -->\n{% for f in families %}{{ f.title }}: {% for c in f.codes %}{{ c.code }} {% endfor %}\n{% endfor %}",
+    )
+    .unwrap();
+    let output = errcat(&["build", "--locales", &fixture_catalog(), "--templates", "templates"], dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = std::fs::read_to_string(dir.path().join("out/en-US/error-codes.md")).unwrap();
+    assert!(page.ends_with("Quotas \\& limits: DEMO.0001 DEMO.0002 DEMO.0009 \nMarkup \\<tests\\> \\| pipes: DEMO.0003 DEMO.0004 DEMO.0005 DEMO.0006 \n"), "{page}");
+    let html = std::fs::read_to_string(dir.path().join("out/en-US/index.html")).unwrap();
+    assert!(html.contains("<input id=\"q\""), "the other templates stay built in");
+
+    let output = errcat(&["build", "--templates", "no-such-dir"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no-such-dir"), "{}", stderr(&output));
+}
