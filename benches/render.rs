@@ -8,7 +8,7 @@
 //! `cargo bench --bench render` (add `-- --quick` for a shorter run).
 
 use criterion::{criterion_group, Criterion};
-use errcat::render::{render, Html, JsonCatalog, Markdown, OpenApi, Renderer, Templates};
+use errcat::render::{render, Templates};
 use errcat::{Catalog, SourceFile, Sources};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -108,10 +108,8 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10).measurement_time(Duration::from_secs(8));
     group.bench_function("baseline: tera table", |b| b.iter(|| black_box(tera_table(&catalog, &tera))));
     group.bench_function("all formats", |b| b.iter(|| black_box(render(&catalog, &templates).unwrap())));
-    let formats: [(&str, &dyn Renderer); 4] =
-        [("markdown", &Markdown), ("html", &Html), ("openapi", &OpenApi), ("json", &JsonCatalog)];
-    for (name, renderer) in formats {
-        group.bench_function(name, |b| {
+    for renderer in errcat::render::renderers() {
+        group.bench_function(renderer.name(), |b| {
             b.iter(|| {
                 let mut files = errcat::render::Files::new();
                 renderer.render(&catalog, &templates, &mut files).unwrap();
