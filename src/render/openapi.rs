@@ -127,109 +127,11 @@ impl Renderer for OpenApi {
                 examples.insert(format!("{}.{tag}", entry.code()), example);
             }
         }
-        let version = fingerprint(catalog);
-        for (index, locale) in catalog.locales().enumerate() {
-            let labels = templates.labels(locale);
-            let label = |key: &str| labels.get(key).map_or("", String::as_str);
-            let mut schemas = BTreeMap::new();
-            let codes = catalog
-                .codes()
-                .map(|entry| {
-                    let resolved = resolve(catalog, &tags, entry, index);
-                    let mut description = text::to_markdown(&resolved.message).into_owned();
-                    if let Some(suggestion) = &resolved.suggestion {
-                        description.push_str("\n\n");
-                        description.push_str(&text::escape_markdown(label("suggestion")));
-                        description.push_str(": ");
-                        description.push_str(&text::to_markdown(suggestion));
-                    }
-                    Schema {
-                        constant: Some(entry.code()),
-                        description: Some(description),
-                        status: Some(entry.status()),
-                        deprecated: entry.retired().map(|_| true),
-                        ..Schema::default()
-                    }
-                })
-                .collect();
-            schemas.insert(
-                "ErrorCode".to_string(),
-                Schema {
-                    kind: Some("string"),
-                    description: Some(text::fill(label("openapi_error_code"), &[("catalog", catalog.name())])),
-                    one_of: Some(codes),
-                    ..Schema::default()
-                },
-            );
-            let mut properties = BTreeMap::new();
-            properties.insert("error_code", schema_ref("ErrorCode"));
-            properties.insert(
-                "error_msg",
-                Schema {
-                    kind: Some("string"),
-                    description: Some(label("openapi_error_msg").to_string()),
-                    ..Schema::default()
-                },
-            );
-            schemas.insert(
-                "ErrorResponse".to_string(),
-                Schema {
-                    kind: Some("object"),
-                    description: Some(label("openapi_error_response").to_string()),
-                    required: Some(vec!["error_code", "error_msg"]),
-                    properties: Some(properties),
-                    ..Schema::default()
-                },
-            );
-            let mut responses = BTreeMap::new();
-            for (&status, (codes, examples)) in &by_status {
-                let status_text = status.to_string();
-                let reason = status_reason(status).unwrap_or("");
-                let values = [("status", status_text.as_str()), ("reason", reason)];
-                let name = format!("ErrorResponse{status}");
-                let mut restricted = BTreeMap::new();
-                restricted.insert("error_code", Schema { values: Some(codes.clone()), ..Schema::default() });
-                schemas.insert(
-                    name.clone(),
-                    Schema {
-                        description: Some(text::fill(label("openapi_status_schema"), &values)),
-                        all_of: Some(vec![schema_ref("ErrorResponse")]),
-                        properties: Some(restricted),
-                        ..Schema::default()
-                    },
-                );
-                let mut content = BTreeMap::new();
-                content.insert(JSON, MediaType { schema: schema_ref(&name), examples });
-                let mut headers = BTreeMap::new();
-                headers.insert(
-                    CONTENT_LANGUAGE,
-                    Reference { reference: format!("#/components/headers/{CONTENT_LANGUAGE}") },
-                );
-                responses.insert(
-                    format!("Error{status}"),
-                    Response { description: text::fill(label("openapi_response"), &values), headers, content },
-                );
-            }
-            let mut headers = BTreeMap::new();
-            headers.insert(
-                CONTENT_LANGUAGE,
-                Header {
-                    description: label("openapi_content_language"),
-                    schema: Schema { kind: Some("string"), values: Some(tags.clone()), ..Schema::default() },
-                },
-            );
-            let document = Document {
-                openapi: "3.1.0",
-                info: Info {
-                    title: text::fill(label("title"), &[("catalog", catalog.name())]),
-                    version: version.clone(),
-                    description: generated_note(catalog),
-                },
-                components: Components { schemas, responses, headers },
-            };
-            // About 600 bytes of pretty JSON per code, and 200 per example: one allocation, no regrowth.
-            let capacity = 8192 + catalog.codes().len() * (600 + 200 * tags.len());
-            let bytes = to_json(OPENAPI_FILE, &document, capacity)?;
+        let shared = Shared { catalog, tags: &tags, by_status: &by_status, version: fingerprint(catalog) };
+        let indexes: Vec<usize> = (0..tags.len()).collect();
+        let documents = super::in_parallel(&indexes, |&index| document(&shared, templates, index));
+        for (index, bytes) in documents.into_iter().enumerate() {
+            let bytes = bytes?;
             if index == catalog.fallback_index() {
                 files.insert(OPENAPI_FILE.to_string(), bytes.clone());
             }
@@ -237,6 +139,115 @@ impl Renderer for OpenApi {
         }
         Ok(())
     }
+}
+
+/// What every locale's document shares.
+struct Shared<'c, 's> {
+    catalog: &'c Catalog,
+    tags: &'s [&'c str],
+    /// The live codes of each status, and their examples in every locale.
+    by_status: &'s BTreeMap<u16, (Vec<&'c str>, BTreeMap<String, Example<'c>>)>,
+    version: String,
+}
+
+/// The document of the locale with index `index`, serialized.
+fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Result<Vec<u8>, RenderError> {
+    let Shared { catalog, tags, by_status, .. } = *shared;
+    let locale = catalog.locales().nth(index).expect("an index of the catalog's locales");
+    let labels = templates.labels(locale);
+    let label = |key: &str| labels.get(key).map_or("", String::as_str);
+    let mut schemas = BTreeMap::new();
+    let codes = catalog
+        .codes()
+        .map(|entry| {
+            let resolved = resolve(catalog, tags, entry, index);
+            let mut description = text::to_markdown(&resolved.message).into_owned();
+            if let Some(suggestion) = &resolved.suggestion {
+                description.push_str("\n\n");
+                description.push_str(&text::escape_markdown(label("suggestion")));
+                description.push_str(": ");
+                description.push_str(&text::to_markdown(suggestion));
+            }
+            Schema {
+                constant: Some(entry.code()),
+                description: Some(description),
+                status: Some(entry.status()),
+                deprecated: entry.retired().map(|_| true),
+                ..Schema::default()
+            }
+        })
+        .collect();
+    schemas.insert(
+        "ErrorCode".to_string(),
+        Schema {
+            kind: Some("string"),
+            description: Some(text::fill(label("openapi_error_code"), &[("catalog", catalog.name())])),
+            one_of: Some(codes),
+            ..Schema::default()
+        },
+    );
+    let mut properties = BTreeMap::new();
+    properties.insert("error_code", schema_ref("ErrorCode"));
+    properties.insert(
+        "error_msg",
+        Schema { kind: Some("string"), description: Some(label("openapi_error_msg").to_string()), ..Schema::default() },
+    );
+    schemas.insert(
+        "ErrorResponse".to_string(),
+        Schema {
+            kind: Some("object"),
+            description: Some(label("openapi_error_response").to_string()),
+            required: Some(vec!["error_code", "error_msg"]),
+            properties: Some(properties),
+            ..Schema::default()
+        },
+    );
+    let mut responses = BTreeMap::new();
+    for (&status, (codes, examples)) in by_status {
+        let status_text = status.to_string();
+        let reason = status_reason(status).unwrap_or("");
+        let values = [("status", status_text.as_str()), ("reason", reason)];
+        let name = format!("ErrorResponse{status}");
+        let mut restricted = BTreeMap::new();
+        restricted.insert("error_code", Schema { values: Some(codes.clone()), ..Schema::default() });
+        schemas.insert(
+            name.clone(),
+            Schema {
+                description: Some(text::fill(label("openapi_status_schema"), &values)),
+                all_of: Some(vec![schema_ref("ErrorResponse")]),
+                properties: Some(restricted),
+                ..Schema::default()
+            },
+        );
+        let mut content = BTreeMap::new();
+        content.insert(JSON, MediaType { schema: schema_ref(&name), examples });
+        let mut headers = BTreeMap::new();
+        headers.insert(CONTENT_LANGUAGE, Reference { reference: format!("#/components/headers/{CONTENT_LANGUAGE}") });
+        responses.insert(
+            format!("Error{status}"),
+            Response { description: text::fill(label("openapi_response"), &values), headers, content },
+        );
+    }
+    let mut headers = BTreeMap::new();
+    headers.insert(
+        CONTENT_LANGUAGE,
+        Header {
+            description: label("openapi_content_language"),
+            schema: Schema { kind: Some("string"), values: Some(tags.to_vec()), ..Schema::default() },
+        },
+    );
+    let document = Document {
+        openapi: "3.1.0",
+        info: Info {
+            title: text::fill(label("title"), &[("catalog", catalog.name())]),
+            version: shared.version.clone(),
+            description: generated_note(catalog),
+        },
+        components: Components { schemas, responses, headers },
+    };
+    // About 600 bytes of pretty JSON per code, and 200 per example: one allocation, no regrowth.
+    let capacity = 8192 + catalog.codes().len() * (600 + 200 * tags.len());
+    to_json(OPENAPI_FILE, &document, capacity)
 }
 
 /// A version for `info.version` that changes exactly when the catalog's content does:
