@@ -7,10 +7,12 @@ use crate::catalog::Catalog;
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// How a format writes text: plain text (labels, titles) and message markup.
+/// How a format writes text: plain text (labels, titles), message markup and a whole code.
 pub(crate) struct Syntax {
     pub text: fn(&str) -> Cow<'_, str>,
     pub message: fn(&str) -> Cow<'_, str>,
+    /// Appends the markup of one code (`family.rows` of the page), from already escaped parts.
+    pub row: fn(&mut String, &Row<'_>, &super::Labels),
     /// The page's file name inside its locale directory.
     pub file_name: &'static str,
 }
@@ -43,22 +45,30 @@ struct Alternate<'c> {
 struct FamilyView<'c> {
     id: Cow<'c, str>,
     title: Cow<'c, str>,
-    codes: Vec<Row<'c>>,
+    count: usize,
+    /// Every code of the family, as markup written by errcat: the fast way to print them.
+    rows: String,
+    /// Every code of the family, field by field, for templates that lay codes out themselves.
+    /// Only present when some template reads `codes`: on a large catalog, handing every field
+    /// to tera costs more than all the rest of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    codes: Option<Vec<Row<'c>>>,
 }
 
+/// One code, every text escaped for the page's format.
 #[derive(Serialize)]
-struct Row<'c> {
-    code: Cow<'c, str>,
-    status: u16,
-    reason: &'static str,
-    message: Cow<'c, str>,
+pub(crate) struct Row<'c> {
+    pub code: Cow<'c, str>,
+    pub status: u16,
+    pub reason: &'static str,
+    pub message: Cow<'c, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<Cow<'c, str>>,
+    pub suggestion: Option<Cow<'c, str>>,
     /// The locale the text came from, when it is not the page's (the message is not translated).
     #[serde(skip_serializing_if = "Option::is_none")]
-    fallback: Option<&'c str>,
+    pub fallback: Option<&'c str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    retired: Option<Cow<'c, str>>,
+    pub retired: Option<Cow<'c, str>>,
 }
 
 /// The page of the locale with index `locale`.
@@ -91,7 +101,7 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
         .families()
         .iter()
         .map(|family| {
-            let codes = by_family
+            let codes: Vec<Row<'_>> = by_family
                 .remove(family.id())
                 .unwrap_or_default()
                 .into_iter()
@@ -108,7 +118,17 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
                     }
                 })
                 .collect();
-            FamilyView { id: (syntax.text)(family.id()), title: (syntax.text)(family.title(locale)), codes }
+            let mut rows = String::with_capacity(codes.len() * 512);
+            for row in &codes {
+                (syntax.row)(&mut rows, row, &labels);
+            }
+            FamilyView {
+                id: (syntax.text)(family.id()),
+                title: (syntax.text)(family.title(locale)),
+                count: codes.len(),
+                rows,
+                codes: templates.uses_codes().then_some(codes),
+            }
         })
         .collect();
     Page {

@@ -31,6 +31,7 @@ pub type Labels = BTreeMap<String, String>;
 pub struct Templates {
     tera: Tera,
     labels: BTreeMap<String, Labels>,
+    uses_codes: bool,
 }
 
 impl std::fmt::Debug for Templates {
@@ -74,6 +75,9 @@ impl Templates {
         let mut sources: BTreeMap<String, String> =
             EMBEDDED.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
         sources.extend(overrides);
+        let uses_codes = sources
+            .values()
+            .any(|text| [".codes", "[\"codes\"]", "['codes']"].iter().any(|access| text.contains(access)));
         let mut tera = Tera::default();
         // Every value handed to a template is already escaped for its output format.
         tera.autoescape_on(Vec::new());
@@ -85,7 +89,7 @@ impl Templates {
                 all.entry(language).or_default().extend(entries);
             }
         }
-        Ok(Templates { tera, labels: all })
+        Ok(Templates { tera, labels: all, uses_codes })
     }
 
     /// The labels for `locale`: its full tag's, else its language's, each key falling back to English.
@@ -97,6 +101,12 @@ impl Templates {
             }
         }
         labels
+    }
+
+    /// True when some template reads `codes` (`family.codes`, `family["codes"]`): pages then carry every
+    /// code field by field, besides the rows errcat writes (`family.rows`).
+    pub fn uses_codes(&self) -> bool {
+        self.uses_codes
     }
 
     /// Renders template `name` with `context`.
