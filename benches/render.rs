@@ -138,7 +138,7 @@ fn time(runs: usize, mut f: impl FnMut()) -> Duration {
     )
 }
 
-/// Medians of both, measured alternately in this run, and their ratio against the budget.
+/// Medians of both, measured one after the other in this run, and their ratio; the verdict against the budget.
 fn report() {
     let catalog = synthetic();
     let templates = Templates::embedded().expect("built-in templates");
