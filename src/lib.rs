@@ -64,7 +64,9 @@ pub mod import;
 mod load;
 mod metadata;
 pub mod negotiate;
+pub mod output;
 mod pattern;
+pub mod render;
 mod response;
 
 pub use catalog::{Catalog, CodeEntry, Family, FormatError, Localized, LookupError, Text, Texts, SUGGESTION};

@@ -5,6 +5,7 @@ use errcat::Catalog;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod build;
 mod check;
 mod import;
 mod list;
@@ -49,6 +50,8 @@ pub enum Command {
     Stats(stats::Args),
     /// Turn an error-code reference page (HTML or Markdown table) into catalog entries.
     Import(import::Args),
+    /// Render the catalog as Markdown, HTML, OpenAPI and JSON into an output directory.
+    Build(build::Args),
 }
 
 impl Command {
@@ -60,6 +63,7 @@ impl Command {
             Command::Review(args) => review::run(args),
             Command::Stats(args) => stats::run(args),
             Command::Import(args) => import::run(args),
+            Command::Build(args) => build::run(args),
         }
     }
 }

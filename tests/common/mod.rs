@@ -1,6 +1,11 @@
-//! Helpers shared by the integration tests that drive the `errcat` binary.
+//! Helpers shared by the integration tests: running the `errcat` binary, and readers of
+//! errcat's outputs, each format re-parsed by an independent parser (pulldown-cmark with GFM
+//! tables, html5ever through scraper, serde_json).
+
 #![allow(dead_code)]
 
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
@@ -22,4 +27,102 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
         }
     }
+}
+
+/// Whitespace collapsed and trimmed: every format may reflow text.
+pub fn normal(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every body row of every GFM table in `markdown`, as the visible text of its cells
+/// (`<br>` read as a line break).
+pub fn markdown_rows(markdown: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut in_head = false;
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) if !in_head => rows.push(Vec::new()),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                let text = cell.take().unwrap_or_default();
+                if !in_head {
+                    if let Some(row) = rows.last_mut() {
+                        row.push(text);
+                    }
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&text);
+                }
+            }
+            Event::InlineHtml(html) | Event::Html(html) => {
+                if let Some(cell) = cell.as_mut() {
+                    assert_eq!(&*html, "<br>", "the only HTML in Markdown output is <br>");
+                    cell.push('\n');
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+/// One code as an HTML page shows it.
+#[derive(Debug)]
+pub struct HtmlCode {
+    pub id: String,
+    pub message: String,
+    /// None when the page says there is no suggestion.
+    pub suggestion: Option<String>,
+}
+
+/// Every `article.code` of an HTML page, parsed by html5ever.
+pub fn html_codes(html: &str) -> Vec<HtmlCode> {
+    let document = scraper::Html::parse_document(html);
+    let article = scraper::Selector::parse("article.code").unwrap();
+    let message = scraper::Selector::parse("p.msg").unwrap();
+    let suggestion = scraper::Selector::parse("p.sug").unwrap();
+    document
+        .select(&article)
+        .map(|a| {
+            let sug = a.select(&suggestion).next().expect("every code has a suggestion line");
+            let has_none = sug.value().classes().any(|c| c == "none");
+            HtmlCode {
+                id: a.value().id().unwrap_or_default().to_string(),
+                message: visible_text(a.select(&message).next().expect("every code has a message")),
+                suggestion: (!has_none).then(|| visible_text(sug)),
+            }
+        })
+        .collect()
+}
+
+/// The text of `element` with `<br>` as a line break, leaving out `span.label`s.
+fn visible_text(element: scraper::ElementRef<'_>) -> String {
+    let mut out = String::new();
+    for node in element.children() {
+        if let Some(text) = node.value().as_text() {
+            out.push_str(text);
+        } else if let Some(child) = scraper::ElementRef::wrap(node) {
+            match child.value().name() {
+                "br" => out.push('\n'),
+                "span" if child.value().classes().any(|c| c == "label") => {}
+                _ => out.push_str(&visible_text(child)),
+            }
+        }
+    }
+    out
+}
+
+/// `file → bytes` as `file → text`.
+pub fn texts(files: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String> {
+    files.iter().map(|(k, v)| (k.clone(), String::from_utf8(v.clone()).expect("outputs are UTF-8"))).collect()
 }

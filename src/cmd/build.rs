@@ -1,0 +1,47 @@
+//! `errcat build [--locales DIR] [--templates DIR] [--out DIR] [--check]`
+
+use super::{exit_ok, exit_problem, load_catalog, CatalogArgs};
+use errcat::output::{compare, write_atomically};
+use errcat::render::{render, Templates};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Directory of templates replacing the built-in ones of the same name (*.tera, labels.toml).
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Output directory, owned by errcat: a build replaces it whole.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+    /// Write nothing; exit 1 and list the files of --out that differ from a fresh build.
+    #[arg(long)]
+    check: bool,
+    #[command(flatten)]
+    catalog: CatalogArgs,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    let catalog = load_catalog(args.catalog.locales.as_deref())?;
+    let templates = match &args.templates {
+        Some(dir) => Templates::with_overrides(dir),
+        None => Templates::embedded(),
+    };
+    let files = render(&catalog, &templates.map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    let out = args.out.display();
+    if args.check {
+        let stale = compare(&args.out, &files).map_err(|e| e.to_string())?;
+        if stale.is_empty() {
+            println!("{out}: up to date ({} files)", files.len());
+            return Ok(exit_ok());
+        }
+        eprintln!("{out}: {} stale file(s); run `errcat build` and commit the result:", stale.len());
+        for (path, how) in stale {
+            eprintln!("  {out}/{path}: {how}");
+        }
+        return Ok(exit_problem());
+    }
+    let changed = write_atomically(&args.out, &files).map_err(|e| e.to_string())?;
+    println!("{out}: {} files {}", files.len(), if changed { "written" } else { "already up to date" });
+    Ok(exit_ok())
+}

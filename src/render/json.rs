@@ -1,0 +1,118 @@
+//! `catalog.json`: every code with its status, family and text per locale, for services and
+//! front ends not written in Rust. Its shape is described by `catalog.schema.json` (JSON Schema
+//! 2020-12, written next to it) and in the README.
+
+use super::{generated_note, resolve, Files, RenderError, Renderer, Templates};
+use crate::catalog::Catalog;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// The JSON catalog renderer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JsonCatalog;
+
+/// The catalog file.
+pub const CATALOG_FILE: &str = "catalog.json";
+/// The JSON Schema of [`CATALOG_FILE`].
+pub const CATALOG_SCHEMA_FILE: &str = "catalog.schema.json";
+/// The version of the shape of [`CATALOG_FILE`]; raised on any incompatible change.
+pub const CATALOG_FORMAT: u32 = 1;
+
+const SCHEMA: &str = include_str!("catalog.schema.json");
+
+// Fields are declared in alphabetical order: the file's keys are sorted.
+#[derive(Serialize)]
+struct Document<'c> {
+    #[serde(rename = "$comment")]
+    comment: String,
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    catalog: &'c str,
+    codes: BTreeMap<&'c str, Code<'c>>,
+    fallback_locale: &'c str,
+    families: Vec<FamilyOut<'c>>,
+    format: u32,
+    locales: Vec<&'c str>,
+    source_locale: &'c str,
+}
+
+#[derive(Serialize)]
+struct FamilyOut<'c> {
+    id: &'c str,
+    titles: BTreeMap<&'c str, &'c str>,
+}
+
+#[derive(Serialize)]
+struct Code<'c> {
+    family: &'c str,
+    retired: Option<&'c str>,
+    status: u16,
+    texts: BTreeMap<&'c str, TextOut<'c>>,
+}
+
+#[derive(Serialize)]
+struct TextOut<'c> {
+    locale: &'c str,
+    message: Cow<'c, str>,
+    suggestion: Option<Cow<'c, str>>,
+}
+
+impl Renderer for JsonCatalog {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn render(&self, catalog: &Catalog, _: &Templates, files: &mut Files) -> Result<(), RenderError> {
+        let tags: Vec<&str> = catalog.locale_tags().collect();
+        let codes = catalog
+            .codes()
+            .map(|entry| {
+                let texts = tags
+                    .iter()
+                    .enumerate()
+                    .map(|(index, tag)| {
+                        let resolved = resolve(catalog, &tags, entry, index);
+                        let text = TextOut {
+                            locale: resolved.locale,
+                            message: resolved.message,
+                            suggestion: resolved.suggestion,
+                        };
+                        (*tag, text)
+                    })
+                    .collect();
+                let code = Code { family: entry.family(), retired: entry.retired(), status: entry.status(), texts };
+                (entry.code(), code)
+            })
+            .collect();
+        let families = catalog
+            .families()
+            .iter()
+            .map(|f| FamilyOut { id: f.id(), titles: tags.iter().enumerate().map(|(i, t)| (*t, f.title(i))).collect() })
+            .collect();
+        let document = Document {
+            comment: generated_note(catalog),
+            schema: CATALOG_SCHEMA_FILE,
+            catalog: catalog.name(),
+            codes,
+            fallback_locale: tags[catalog.fallback_index()],
+            families,
+            format: CATALOG_FORMAT,
+            locales: tags.clone(),
+            source_locale: tags[catalog.source_index()],
+        };
+        // About 250 bytes of pretty JSON per code and locale: one allocation, no regrowth.
+        let capacity = 4096 + document.codes.len() * tags.len() * 256;
+        files.insert(CATALOG_FILE.into(), to_json(CATALOG_FILE, &document, capacity)?);
+        files.insert(CATALOG_SCHEMA_FILE.into(), SCHEMA.as_bytes().to_vec());
+        Ok(())
+    }
+}
+
+/// Pretty JSON with a final newline: the form of every JSON file errcat writes.
+pub(crate) fn to_json(file: &str, value: &impl Serialize, capacity: usize) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = Vec::with_capacity(capacity);
+    serde_json::to_writer_pretty(&mut bytes, value).map_err(|e| RenderError::json(file, e))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

@@ -1,0 +1,417 @@
+//! Message text as the outputs show it.
+//!
+//! A message may use a small inline subset of CommonMark: `**strong**`,
+//! `*emphasis*`, `` `code` `` and line breaks. Everything else a message says
+//! is shown literally, as written: raw HTML, links, headings, lists, tables
+//! and every other construct become plain text. Each output gets the same
+//! structure, written in its own syntax:
+//!
+//! - HTML: `<strong>`, `<em>`, `<code>`, `<br>`, all text escaped;
+//! - Markdown: `**`, `*`, code spans and `<br>`, all other Markdown
+//!   punctuation backslash-escaped, so a `|` never splits a table cell;
+//! - plain text: the visible characters only (what the tests compare).
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+/// The one place where the Markdown dialect of messages is chosen: plain CommonMark, no extensions.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    pulldown_cmark::Options::empty()
+}
+
+/// One piece of a message's inline structure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline<'a> {
+    /// Literal text (may contain `\n`, shown as a line break).
+    Text(Cow<'a, str>),
+    /// An inline code span.
+    Code(Cow<'a, str>),
+    /// A line break.
+    Break,
+    /// Start of strong emphasis.
+    StrongStart,
+    /// End of strong emphasis.
+    StrongEnd,
+    /// Start of emphasis.
+    EmphasisStart,
+    /// End of emphasis.
+    EmphasisEnd,
+}
+
+/// Splits a message into the inline pieces every output shows.
+pub fn inlines(message: &str) -> Vec<Inline<'_>> {
+    if is_plain(message) {
+        return vec![Inline::Text(Cow::Borrowed(message))];
+    }
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    // Events at this depth or deeper belong to a construct shown literally.
+    let mut literal_from: Option<usize> = None;
+    // Source covered by top-level blocks so far; a gap (e.g. a link reference definition) is shown literally.
+    let mut covered = 0usize;
+    let mut blocks = 0usize;
+    for (event, range) in Parser::new_ext(message, markdown_options()).into_offset_iter() {
+        let top_level = depth == 0;
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        if let Some(start_depth) = literal_from {
+            if depth < start_depth {
+                literal_from = None;
+            }
+            continue;
+        }
+        if top_level {
+            let gap = &message[covered.min(range.start)..range.start];
+            if !gap.trim().is_empty() {
+                separate_block(&mut pieces, &mut blocks);
+                pieces.push(Inline::Text(Cow::Borrowed(gap.trim())));
+            }
+            covered = covered.max(range.end);
+            if !matches!(event, Event::End(_)) {
+                separate_block(&mut pieces, &mut blocks);
+            }
+        }
+        match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Start(Tag::Strong) => pieces.push(Inline::StrongStart),
+            Event::End(TagEnd::Strong) => pieces.push(Inline::StrongEnd),
+            Event::Start(Tag::Emphasis) => pieces.push(Inline::EmphasisStart),
+            Event::End(TagEnd::Emphasis) => pieces.push(Inline::EmphasisEnd),
+            Event::Text(text) => pieces.push(Inline::Text(cow(text))),
+            Event::Code(code) => pieces.push(Inline::Code(cow(code))),
+            Event::SoftBreak | Event::HardBreak => pieces.push(Inline::Break),
+            Event::Start(_) => {
+                literal_from = Some(depth);
+                pieces.push(Inline::Text(Cow::Borrowed(message[range].trim_end())));
+            }
+            // Raw HTML, rules and anything else: the source text, shown as text.
+            _ => pieces.push(Inline::Text(Cow::Borrowed(message[range].trim_end()))),
+        }
+    }
+    let rest = &message[covered.min(message.len())..];
+    if !rest.trim().is_empty() {
+        separate_block(&mut pieces, &mut blocks);
+        pieces.push(Inline::Text(Cow::Borrowed(rest.trim())));
+    }
+    pieces
+}
+
+fn separate_block(pieces: &mut Vec<Inline<'_>>, blocks: &mut usize) {
+    if *blocks > 0 {
+        pieces.extend([Inline::Break, Inline::Break]);
+    }
+    *blocks += 1;
+}
+
+fn cow(text: pulldown_cmark::CowStr<'_>) -> Cow<'_, str> {
+    match text {
+        pulldown_cmark::CowStr::Borrowed(s) => Cow::Borrowed(s),
+        other => Cow::Owned(other.into_string()),
+    }
+}
+
+/// True when the text cannot contain Markdown: no parser needed.
+fn is_plain(text: &str) -> bool {
+    let starts_block = text.bytes().next().is_some_and(|b| matches!(b, b'-' | b'+' | b'0'..=b'9' | b' ' | b'\t'));
+    !starts_block
+        && !text.bytes().any(|b| {
+            matches!(b, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'&' | b'!' | b'#' | b'\n' | b'\r')
+        })
+}
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
+pub fn escape_html(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    push_html(&mut out, text);
+    Cow::Owned(out)
+}
+
+fn push_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The characters that have a meaning somewhere in GitHub-flavoured Markdown inline text or table cells.
+fn is_markdown_special(c: char) -> bool {
+    matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '!' | '#' | '$')
+}
+
+/// Escapes text for GitHub-flavoured Markdown, table cells included: Markdown punctuation gets a
+/// backslash and a line break becomes `<br>`.
+pub fn escape_markdown(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    push_markdown(&mut out, text);
+    Cow::Owned(out)
+}
+
+fn push_markdown(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c if is_markdown_special(c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// The message as HTML inline content.
+pub fn to_html(message: &str) -> Cow<'_, str> {
+    if is_plain(message) {
+        return escape_html(message);
+    }
+    let mut out = String::with_capacity(message.len() + 32);
+    for piece in inlines(message) {
+        match piece {
+            Inline::Text(text) => {
+                for (i, line) in text.split('\n').enumerate() {
+                    if i > 0 {
+                        out.push_str("<br>");
+                    }
+                    push_html(&mut out, line);
+                }
+            }
+            Inline::Code(code) => {
+                out.push_str("<code>");
+                push_html(&mut out, &code);
+                out.push_str("</code>");
+            }
+            Inline::Break => out.push_str("<br>"),
+            Inline::StrongStart => out.push_str("<strong>"),
+            Inline::StrongEnd => out.push_str("</strong>"),
+            Inline::EmphasisStart => out.push_str("<em>"),
+            Inline::EmphasisEnd => out.push_str("</em>"),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The message as GitHub-flavoured Markdown inline content that is safe in a table cell.
+///
+/// Emphasis is written with `*` where a reader of the output is sure to see it as emphasis
+/// (it encloses only text and no other delimiter run touches it); elsewhere, as in nested or
+/// adjacent emphasis (`***a***`, `**a**__b__`), the text is kept and that emphasis dropped.
+pub fn to_markdown(message: &str) -> Cow<'_, str> {
+    if is_plain(message) {
+        return escape_markdown(message);
+    }
+    // Text segments, with emphasis delimiters between them decided once their neighbours are known.
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for piece in inlines(message) {
+        let mut text = String::new();
+        match piece {
+            Inline::Text(t) => push_markdown(&mut text, &t),
+            Inline::Code(code) => push_code_span(&mut text, &code),
+            Inline::Break => text.push_str("<br>"),
+            Inline::StrongStart | Inline::EmphasisStart => {
+                let run = if piece == Inline::StrongStart { "**" } else { "*" };
+                open.push(segments.len());
+                segments.push(Segment::Delimiter { run, partner: usize::MAX });
+                continue;
+            }
+            Inline::StrongEnd | Inline::EmphasisEnd => {
+                let run = if piece == Inline::StrongEnd { "**" } else { "*" };
+                let opener = open.pop().unwrap_or(usize::MAX);
+                let closer = segments.len();
+                if let Some(Segment::Delimiter { partner, .. }) = segments.get_mut(opener) {
+                    *partner = closer;
+                }
+                segments.push(Segment::Delimiter { run, partner: opener });
+                continue;
+            }
+        }
+        match segments.last_mut() {
+            Some(Segment::Text(last)) => last.push_str(&text),
+            _ => segments.push(Segment::Text(text)),
+        }
+    }
+    let mut out = String::with_capacity(message.len() + 32);
+    for (index, segment) in segments.iter().enumerate() {
+        match segment {
+            Segment::Text(text) => out.push_str(text),
+            Segment::Delimiter { run, partner } => {
+                let (opener, closer) = if index < *partner { (index, *partner) } else { (*partner, index) };
+                if emphasis_is_unambiguous(&segments, opener, closer) {
+                    out.push_str(run);
+                }
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+enum Segment {
+    Text(String),
+    Delimiter { run: &'static str, partner: usize },
+}
+
+/// True when the `*` runs at `opener` and `closer` can open and close, enclose only text and touch no other run.
+fn emphasis_is_unambiguous(segments: &[Segment], opener: usize, closer: usize) -> bool {
+    let text = |i: usize| match segments.get(i) {
+        Some(Segment::Text(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    let neighbour_is_text_or_edge = |i: Option<usize>| i.map_or(true, |i| i >= segments.len() || text(i).is_some());
+    if closer >= segments.len() || closer != opener + 2 {
+        // Nested emphasis (another run inside) or unmatched: keep only the text.
+        return false;
+    }
+    let (Some(content), true, true) = (
+        text(opener + 1),
+        neighbour_is_text_or_edge(opener.checked_sub(1)),
+        neighbour_is_text_or_edge(Some(closer + 1)),
+    ) else {
+        return false;
+    };
+    let before = opener.checked_sub(1).and_then(text).and_then(|t| t.chars().next_back());
+    let after = text(closer + 1).and_then(|t| t.chars().next());
+    let (first, last) = (content.chars().next(), content.chars().next_back());
+    let kind = |c: Option<char>| match c {
+        None => Flank::Space,
+        Some(c) if c.is_whitespace() => Flank::Space,
+        Some(c) if c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_ascii()) => Flank::Punctuation,
+        Some(_) => Flank::Other,
+    };
+    let (before, first, last, after) = (kind(before), kind(first), kind(last), kind(after));
+    // CommonMark: a run is left-flanking when not followed by whitespace, and not followed by
+    // punctuation unless preceded by whitespace or punctuation; right-flanking mirrors it.
+    let left = |b: Flank, a: Flank| a != Flank::Space && (a != Flank::Punctuation || b != Flank::Other);
+    let right = |b: Flank, a: Flank| b != Flank::Space && (b != Flank::Punctuation || a != Flank::Other);
+    // Runs that can both open and close are fine: the pairs do not nest or touch, and equal
+    // lengths never meet CommonMark's "multiple of 3" rule, so each run pairs with its partner.
+    left(before, first) && right(last, after)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flank {
+    Space,
+    Punctuation,
+    Other,
+}
+
+/// A code span whose fence is longer than any backtick run inside; `|` escaped for table cells
+/// (GFM removes that backslash before reading the span).
+fn push_code_span(out: &mut String, code: &str) {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = code.starts_with(['`', ' ']) || code.ends_with(['`', ' ']);
+    out.push_str(&fence);
+    if pad {
+        out.push(' ');
+    }
+    for c in code.chars() {
+        if c == '|' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&fence);
+}
+
+/// The visible text of a message: what a reader sees, without markup; breaks are `\n`.
+pub fn to_plain(message: &str) -> Cow<'_, str> {
+    if is_plain(message) {
+        return Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len());
+    for piece in inlines(message) {
+        match piece {
+            Inline::Text(text) | Inline::Code(text) => out.push_str(&text),
+            Inline::Break => out.push('\n'),
+            _ => {}
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `template` with `{placeholder}`s replaced by `values`; unknown placeholders stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| values.iter().find(|(k, _)| *k == &after[..close]).map(|v| (close, v))) {
+            Some((close, (_, value))) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_the_inline_subset_and_escapes_the_rest() {
+        assert_eq!(
+            to_html("The **policy** `p|1` is <b>bad</b>"),
+            "The <strong>policy</strong> <code>p|1</code> is &lt;b&gt;bad&lt;/b&gt;"
+        );
+        assert_eq!(to_html("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(to_html("line one\nline two"), "line one<br>line two");
+        assert_eq!(to_html("see [docs](http://x)"), "see [docs](http://x)");
+        assert_eq!(to_html("# not a heading"), "# not a heading");
+    }
+
+    #[test]
+    fn markdown_escapes_cell_breakers() {
+        assert_eq!(to_markdown("a | b"), "a \\| b");
+        assert_eq!(to_markdown("**x** and `a|b`"), "**x** and `a\\|b`");
+        assert_eq!(to_markdown("a\nb"), "a<br>b");
+        assert_eq!(to_markdown("<br>"), "\\<br\\>");
+        assert_eq!(to_markdown("2 * 3 * 4"), "2 \\* 3 \\* 4");
+    }
+
+    #[test]
+    fn link_reference_definitions_are_not_swallowed() {
+        assert_eq!(to_plain("[a]: /b\n\nrest"), "[a]: /b\n\nrest");
+    }
+
+    #[test]
+    fn code_spans_get_a_fence_longer_than_their_backticks() {
+        let mut out = String::new();
+        push_code_span(&mut out, "a``b");
+        assert_eq!(out, "```a``b```");
+        out.clear();
+        push_code_span(&mut out, "`x");
+        assert_eq!(out, "`` `x ``");
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_only() {
+        assert_eq!(fill("{catalog} codes {x}", &[("catalog", "CSBS")]), "CSBS codes {x}");
+    }
+}
