@@ -237,7 +237,7 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
                 statuses.push((entry.code.clone(), status));
             }
         }
-        if !changes.last().is_some_and(|c| change_code(c) == entry.code) {
+        if changes.last().is_none_or(|c| change_code(c) != entry.code) {
             changes.push(Change::Unchanged { code: entry.code.clone() });
         }
     }

@@ -272,7 +272,7 @@ fn emphasis_is_unambiguous(segments: &[Segment], opener: usize, closer: usize) -
         Some(Segment::Text(t)) => Some(t.as_str()),
         _ => None,
     };
-    let neighbour_is_text_or_edge = |i: Option<usize>| i.map_or(true, |i| i >= segments.len() || text(i).is_some());
+    let neighbour_is_text_or_edge = |i: Option<usize>| i.is_none_or(|i| i >= segments.len() || text(i).is_some());
     if closer >= segments.len() || closer != opener + 2 {
         // Nested emphasis (another run inside) or unmatched: keep only the text.
         return false;
