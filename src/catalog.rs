@@ -1,16 +1,16 @@
 //! The one in-memory model of a catalog, read by the runtime API, the renderers and the checks.
 
+use crate::code_index::CodeIndex;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::metadata::Metadata;
 use crate::negotiate::Negotiator;
 use crate::pattern::{self, Arg, Part, Pattern};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
 /// The attribute that holds a code's suggestion.
@@ -25,8 +25,7 @@ pub struct Catalog {
     pub(crate) locales: Vec<Locale>,
     pub(crate) source: usize,
     pub(crate) fallback: usize,
-    pub(crate) codes: BTreeMap<String, Arc<CodeEntry>>,
-    pub(crate) index: FxHashMap<Box<str>, Arc<CodeEntry>>,
+    pub(crate) index: CodeIndex,
     pub(crate) families: Vec<Family>,
     pub(crate) negotiator: Negotiator,
     pub(crate) warnings: Vec<Diagnostic>,
@@ -200,12 +199,12 @@ impl Catalog {
 
     /// Every code, sorted.
     pub fn codes(&self) -> impl ExactSizeIterator<Item = &CodeEntry> + '_ {
-        self.codes.values().map(|e| &**e)
+        self.index.entries().iter()
     }
 
     /// The entry of `code`, if the catalog has it.
     pub fn get(&self, code: &str) -> Option<&CodeEntry> {
-        self.index.get(code).map(|e| &**e)
+        self.index.find(code).map(|(number, _)| self.index.entry(number))
     }
 
     /// Families in display order, each with at least one code.
@@ -250,8 +249,24 @@ impl Catalog {
         lang: &str,
         args: &[(&str, Arg<'_>)],
     ) -> Result<Localized<'_>, LookupError> {
-        let entry = self.lookup(code)?;
+        let (number, code) = self.lookup(code)?;
         let requested = self.negotiate_index(lang);
+        // The common case, answered from the row resolved at load time: plain text needs no arguments.
+        if let Some(row) = self.index.row(number, requested).filter(|row| row.complete) {
+            if let Some(message) = &row.message {
+                let data = &self.locales[row.locale as usize];
+                return Ok(Localized {
+                    code,
+                    message: Cow::Borrowed(message),
+                    suggestion: row.suggestion.as_deref().map(Cow::Borrowed),
+                    locale: &data.tag,
+                    language: &data.id,
+                    status: row.status,
+                    errors: Vec::new(),
+                });
+            }
+        }
+        let entry = self.index.entry(number);
         let (locale, texts) =
             self.resolve(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
         let mut errors = Vec::new();
@@ -272,25 +287,15 @@ impl Catalog {
             });
         }
         let data = &self.locales[locale];
-        Ok(Localized {
-            code: &entry.code,
-            message,
-            suggestion,
-            locale: &data.tag,
-            language: &data.id,
-            status: entry.status,
-            errors,
-        })
+        Ok(Localized { code, message, suggestion, locale: &data.tag, language: &data.id, status: entry.status, errors })
     }
 
-    fn lookup(&self, code: &str) -> Result<&CodeEntry, LookupError> {
-        match self.index.get(code) {
-            Some(entry) => Ok(entry),
+    /// The entry number of `code` (surrounding whitespace ignored) and the code as the catalog spells it.
+    fn lookup(&self, code: &str) -> Result<(usize, &str), LookupError> {
+        match self.index.find(code) {
+            Some(found) => Ok(found),
             None if code.trim().is_empty() => Err(LookupError::EmptyCode),
-            None => match self.index.get(code.trim()) {
-                Some(entry) => Ok(entry),
-                None => Err(LookupError::UnknownCode { code: code.to_string() }),
-            },
+            None => self.index.find(code.trim()).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() }),
         }
     }
 
@@ -489,7 +494,7 @@ impl fmt::Debug for Catalog {
         f.debug_struct("Catalog")
             .field("name", &self.metadata.name)
             .field("locales", &self.locale_tags().collect::<Vec<_>>())
-            .field("codes", &self.codes.len())
+            .field("codes", &self.index.entries().len())
             .finish_non_exhaustive()
     }
 }
@@ -503,8 +508,7 @@ impl Catalog {
             locales: vec![Locale { id: id.clone(), tag: "en-US".into(), chain: Box::new([0]), complex: None }],
             source: 0,
             fallback: 0,
-            codes: BTreeMap::new(),
-            index: FxHashMap::default(),
+            index: CodeIndex::new(Vec::new(), &[]),
             families: Vec::new(),
             negotiator: Negotiator::new(vec![id], 0, 0),
             warnings: Vec::new(),

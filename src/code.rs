@@ -35,8 +35,17 @@ pub fn id_to_code(id: &str) -> Option<String> {
 
 /// Whether `code` is a well-formed error code (see the module docs).
 pub fn is_valid_code(code: &str) -> bool {
+    valid_segments(code, '.')
+}
+
+/// Whether `id` is the message id of some code, i.e. `id_to_code(id).is_some()`, without allocating.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.contains('.') && valid_segments(id, '-')
+}
+
+fn valid_segments(code: &str, separator: char) -> bool {
     let mut segments = 0;
-    for segment in code.split('.') {
+    for segment in code.split(separator) {
         if segment.is_empty() || !segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return false;
         }
@@ -65,6 +74,7 @@ mod tests {
         }
         for bad in ["welcome", "CSBS--1", "-CSBS-1", "CSBS.1"] {
             assert_eq!(id_to_code(bad), None, "{bad:?}");
+            assert!(!is_valid_id(bad), "{bad:?}");
         }
     }
 
@@ -73,6 +83,7 @@ mod tests {
         fn distinct_codes_have_distinct_ids(a in "[A-Z][A-Z0-9_]{0,4}(\\.[A-Za-z0-9_]{1,4}){1,3}", b in "[A-Z][A-Z0-9_]{0,4}(\\.[A-Za-z0-9_]{1,4}){1,3}") {
             let (id_a, id_b) = (code_to_id(&a).unwrap(), code_to_id(&b).unwrap());
             proptest::prop_assert_eq!(a == b, id_a == id_b);
+            proptest::prop_assert!(is_valid_id(&id_a));
             proptest::prop_assert_eq!(id_to_code(&id_a), Some(a));
         }
     }

@@ -58,6 +58,7 @@
 mod catalog;
 pub mod check;
 mod code;
+mod code_index;
 mod diagnostic;
 mod embedded;
 pub mod import;

@@ -1,7 +1,8 @@
 //! The one loader: catalog files in, [`Catalog`] or every problem out.
 
 use crate::catalog::{Catalog, CodeEntry, ComplexFormatter, Family, Locale, Text, Texts};
-use crate::code::{code_to_id, id_to_code};
+use crate::code::is_valid_id;
+use crate::code_index::CodeIndex;
 use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
 use crate::metadata::{Metadata, METADATA_FILE};
 use crate::negotiate::Negotiator;
@@ -9,7 +10,7 @@ use crate::pattern::{self, Pattern, Terms};
 use fluent_syntax::ast;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -157,6 +158,8 @@ impl Sources {
 
 struct Parsed<'s> {
     path: &'s str,
+    /// `path` once for every [`Location`] in the file, instead of one copy per text.
+    shared_path: Arc<str>,
     text: &'s str,
     index: LineIndex<'s>,
     resource: ast::Resource<&'s str>,
@@ -166,6 +169,13 @@ impl<'s> Parsed<'s> {
     fn locate(&self, slice: &str) -> (Location, Option<String>) {
         let offset = (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
         self.index.locate(self.path, offset)
+    }
+
+    /// Where `slice` starts, without the source line (which only diagnostics show).
+    fn position(&self, slice: &str) -> Location {
+        let offset = (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let (line, column) = self.index.line_col(offset);
+        Location { path: Arc::clone(&self.shared_path), line, column }
     }
 
     fn stem(&self) -> &'s str {
@@ -178,6 +188,21 @@ struct LocaleFiles<'s> {
     tag: String,
     id: LanguageIdentifier,
     files: Vec<Parsed<'s>>,
+}
+
+/// One locale's files before parsing: (path shown in diagnostics, normalised text).
+struct LocaleSources<'s> {
+    tag: String,
+    id: LanguageIdentifier,
+    files: Vec<(&'s str, &'s str)>,
+}
+
+impl<'s> LocaleSources<'s> {
+    /// Parses every file; files that cannot be parsed at all are reported and left out.
+    fn parse(&self, problems: &mut Vec<Diagnostic>) -> LocaleFiles<'s> {
+        let files = self.files.iter().filter_map(|&(path, text)| parse_file(path, text, problems)).collect();
+        LocaleFiles { tag: self.tag.clone(), id: self.id.clone(), files }
+    }
 }
 
 /// Loads a catalog from in-memory sources. Problems that leave the catalog usable
@@ -197,7 +222,7 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     };
     let texts: Vec<(&SourceFile, String, Cow<'_, str>)> =
         sources.files.iter().map(|f| (f, sources.display_path(&f.path), f.normalized())).collect();
-    let mut by_locale: BTreeMap<String, LocaleFiles<'_>> = BTreeMap::new();
+    let mut by_locale: BTreeMap<String, LocaleSources<'_>> = BTreeMap::new();
     for (file, display_path, text) in &texts {
         let Some((dir, _)) = file.path.split_once('/') else {
             problems.push(Diagnostic::error(
@@ -213,16 +238,16 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
             ));
             continue;
         };
-        if let Some(parsed) = parse_file(display_path, text, &mut problems) {
-            let tag = id.to_string();
-            by_locale
-                .entry(tag.clone())
-                .or_insert_with(|| LocaleFiles { tag, id, files: Vec::new() })
-                .files
-                .push(parsed);
-        }
+        let tag = id.to_string();
+        by_locale
+            .entry(tag.clone())
+            .or_insert_with(|| LocaleSources { tag, id, files: Vec::new() })
+            .files
+            .push((display_path, text));
     }
     let Some(metadata) = metadata else {
+        // Still report every syntax error.
+        by_locale.values().for_each(|locale| drop(locale.parse(&mut problems)));
         return Err(LoadError { diagnostics: problems });
     };
     let source_tag = metadata.source_locale.to_string();
@@ -236,23 +261,30 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
         }
     }
     // The source locale first, then the others by tag: the order every output uses.
-    let mut locale_files: Vec<LocaleFiles<'_>> = Vec::with_capacity(by_locale.len());
+    let mut locale_sources: Vec<LocaleSources<'_>> = Vec::with_capacity(by_locale.len());
     if let Some(source) = by_locale.remove(&source_tag) {
-        locale_files.push(source);
+        locale_sources.push(source);
     }
-    locale_files.extend(by_locale.into_values());
+    locale_sources.extend(by_locale.into_values());
+    let locale_count = locale_sources.len();
     let mut warnings = Vec::new();
-    let collected: Vec<_> = locale_files.iter().map(|l| collect(l, &mut problems)).collect();
-    let mut has_complex = vec![false; locale_files.len()];
-    let mut codes: BTreeMap<String, CodeEntry> = BTreeMap::new();
+    let mut complex = Vec::with_capacity(locale_count);
+    // In code order, as the source locale's messages are; `numbers` finds them by message id.
+    let mut codes: Vec<CodeEntry> = Vec::new();
+    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
     let mut families: BTreeMap<String, Vec<Option<Box<str>>>> = BTreeMap::new();
     let metadata_path = metadata_text.as_ref().map_or(METADATA_FILE, |(p, _)| p.as_str());
-    for (index, (locale, messages)) in locale_files.iter().zip(&collected).enumerate() {
-        for (code, message) in &messages.messages {
+    // One locale at a time, so that only one locale's syntax trees are in memory at once.
+    for (index, sources) in locale_sources.iter().enumerate() {
+        let locale = sources.parse(&mut problems);
+        let messages = collect(&locale, &mut problems);
+        let mut has_complex = false;
+        for &(id, ref message) in &messages.messages {
             if index == 0 {
-                let family = metadata.family.get(code).map_or(message.file.stem(), String::as_str);
+                let code = id_code(id);
+                let family = metadata.family.get(&code).map_or(message.file.stem(), String::as_str);
                 if !metadata.families.is_empty() && !metadata.families.iter().any(|f| f == family) {
-                    let (location, line) = message.file.locate(message.message.id.name);
+                    let (location, line) = message.file.locate(id);
                     problems.push(
                         Diagnostic::error(
                             Kind::Metadata,
@@ -264,44 +296,56 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
                         .for_code(code.clone()),
                     );
                 }
-                families.entry(family.to_string()).or_insert_with(|| vec![None; locale_files.len()]);
-                codes.insert(
-                    code.clone(),
-                    CodeEntry {
-                        code: code.as_str().into(),
-                        id: message.message.id.name.into(),
-                        status: metadata.status_of(code),
-                        family: family.into(),
-                        retired: metadata.retired.get(code).map(|r| r.as_str().into()),
-                        texts: std::iter::repeat_with(|| None).take(locale_files.len()).collect(),
-                    },
-                );
+                if !families.contains_key(family) {
+                    families.insert(family.to_string(), vec![None; locale_count]);
+                }
+                numbers.insert(id, codes.len());
+                codes.push(CodeEntry {
+                    id: id.into(),
+                    status: metadata.status_of(&code),
+                    family: family.into(),
+                    retired: metadata.retired.get(&code).map(|r| r.as_str().into()),
+                    texts: std::iter::repeat_with(|| None).take(locale_count).collect(),
+                    code: code.into_boxed_str(),
+                });
             }
-            let Some(entry) = codes.get_mut(code) else {
-                let (location, line) = message.file.locate(message.message.id.name);
+            let Some(entry) = numbers.get(id).map(|&number| &mut codes[number]) else {
+                let (location, line) = message.file.locate(id);
                 warnings.push(
                     Diagnostic::warning(
                         Kind::ObsoleteMessage,
                         format!(
-                            "{} has no message in the source locale {source_tag}; remove it or add the source text",
-                            message.message.id.name
+                            "{id} has no message in the source locale {source_tag}; remove it or add the source text"
                         ),
                     )
                     .at(location, line)
-                    .for_code(code.clone())
+                    .for_code(id_code(id))
                     .in_locale(locale.tag.clone()),
                 );
                 continue;
             };
             let texts = build_texts(message, &messages.terms);
-            has_complex[index] |= std::iter::once(&texts.value)
+            has_complex |= std::iter::once(&texts.value)
                 .chain(texts.attributes.iter().map(|(_, t)| t))
                 .any(|t| matches!(t.pattern, Pattern::Complex(_)));
             entry.texts[index] = Some(texts);
         }
+        for (name, term) in &messages.terms {
+            if let Some(family) = name.strip_prefix(FAMILY_TERM_PREFIX).and_then(|f| families.get_mut(f)) {
+                if let Pattern::Plain(title) = pattern::compile(&term.value, &messages.terms) {
+                    family[index] = Some(Box::from(&*title));
+                }
+            }
+        }
+        complex.push(has_complex.then(|| ComplexFormatter {
+            language: locale.id.clone(),
+            sources: locale.files.iter().map(|f| f.text.to_string()).collect(),
+            bundle: Default::default(),
+        }));
     }
+    drop(numbers);
     for (code, &line) in &metadata.code_lines {
-        if !codes.contains_key(code) {
+        if codes.binary_search_by(|entry| (*entry.code).cmp(code.as_str())).is_err() {
             let location = Location { path: Arc::from(metadata_path), line, column: 1 };
             let source_line = metadata_text.as_ref().map(|(_, t)| LineIndex::new(t).line_text(line));
             problems.push(
@@ -321,15 +365,6 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     }
     warnings.extend(problems);
     sort_diagnostics(&mut warnings);
-    for (index, messages) in collected.iter().enumerate() {
-        for (name, term) in &messages.terms {
-            if let Some(family) = name.strip_prefix(FAMILY_TERM_PREFIX).and_then(|f| families.get_mut(f)) {
-                if let Pattern::Plain(title) = pattern::compile(&term.value, &messages.terms) {
-                    family[index] = Some(title);
-                }
-            }
-        }
-    }
     let order: Vec<String> =
         if metadata.families.is_empty() { families.keys().cloned().collect() } else { metadata.families.clone() };
     let families = order
@@ -337,31 +372,29 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
         .filter_map(|id| families.remove(&id).map(|titles| Family { id: id.into(), titles: titles.into_boxed_slice() }))
         .collect();
     let source = 0;
-    let fallback = locale_files.iter().position(|l| l.tag == fallback_tag).unwrap_or(0);
-    let locales: Vec<Locale> = locale_files
+    let fallback = locale_sources.iter().position(|l| l.tag == fallback_tag).unwrap_or(0);
+    let locales: Vec<Locale> = locale_sources
         .iter()
-        .zip(&collected)
+        .zip(complex)
         .enumerate()
-        .map(|(i, (files, messages))| {
+        .map(|(i, (files, complex))| {
             let mut chain = vec![i as u16];
             for other in [fallback as u16, source as u16] {
                 if !chain.contains(&other) {
                     chain.push(other);
                 }
             }
-            let _ = messages;
-            let complex = has_complex[i].then(|| ComplexFormatter {
-                language: files.id.clone(),
-                sources: files.files.iter().map(|f| f.text.to_string()).collect(),
-                bundle: Default::default(),
-            });
             Locale { id: files.id.clone(), tag: files.tag.as_str().into(), chain: chain.into(), complex }
         })
         .collect();
     let negotiator = Negotiator::new(locales.iter().map(|l| l.id.clone()).collect(), fallback, source);
-    let codes: BTreeMap<String, Arc<CodeEntry>> = codes.into_iter().map(|(k, v)| (k, Arc::new(v))).collect();
-    let index = codes.iter().map(|(k, v)| (k.as_str().into(), Arc::clone(v))).collect();
-    Ok(Catalog { metadata, locales, source, fallback, codes, index, families, negotiator, warnings })
+    let index = CodeIndex::new(codes, &locales);
+    Ok(Catalog { metadata, locales, source, fallback, index, families, negotiator, warnings })
+}
+
+/// The code of a message id already checked by [`is_valid_id`] (`CSBS-0001` → `CSBS.0001`).
+fn id_code(id: &str) -> String {
+    id.replace('-', ".")
 }
 
 /// File order, then line and column; problems without a location last, in the order found.
@@ -394,7 +427,7 @@ fn parse_file<'s>(path: &'s str, text: &'s str, problems: &mut Vec<Diagnostic>) 
             resource
         }
     };
-    Some(Parsed { path, text, index, resource })
+    Some(Parsed { path, shared_path: Arc::from(path), text, index, resource })
 }
 
 fn syntax_message(kind: &fluent_syntax::parser::ErrorKind) -> String {
@@ -433,25 +466,26 @@ struct MessageRef<'a, 's> {
 }
 
 struct LocaleMessages<'a, 's> {
-    messages: BTreeMap<String, MessageRef<'a, 's>>,
+    /// (message id, message), sorted; each id once.
+    messages: Vec<(&'s str, MessageRef<'a, 's>)>,
     terms: Terms<'a, 's>,
 }
 
 /// Gathers one locale's messages and terms, reporting duplicates and ids that name no code.
 fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) -> LocaleMessages<'a, 's> {
-    let mut messages: BTreeMap<String, MessageRef<'a, 's>> = BTreeMap::new();
-    let mut ids: HashMap<&str, (&Parsed<'s>, &str)> = HashMap::new();
+    let mut messages: Vec<(&'s str, MessageRef<'a, 's>)> = Vec::new();
+    let mut ids: FxHashMap<&str, (&Parsed<'s>, &str)> = FxHashMap::default();
     let mut terms: Terms<'a, 's> = HashMap::new();
     let mut term_files: HashMap<&str, &Parsed<'s>> = HashMap::new();
-    let mut codes_to_ids: FxHashMap<String, &str> = FxHashMap::default();
     for file in &locale.files {
         for entry in &file.resource.body {
             match entry {
                 ast::Entry::Message(message) => {
                     let name = message.id.name;
-                    let (location, line) = file.locate(name);
+                    // Located only on error: most messages have none, and locating costs allocations.
                     let error = |kind, text: String| {
-                        Diagnostic::error(kind, text).at(location.clone(), line.clone()).in_locale(locale.tag.clone())
+                        let (location, line) = file.locate(name);
+                        Diagnostic::error(kind, text).at(location, line).in_locale(locale.tag.clone())
                     };
                     if let Some((first, first_name)) = ids.get(name) {
                         let (first_location, _) = first.locate(first_name);
@@ -462,31 +496,21 @@ fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) 
                         continue;
                     }
                     ids.insert(name, (file, name));
-                    let Some(code) = id_to_code(name) else {
+                    if !is_valid_id(name) {
                         problems.push(error(Kind::InvalidId, format!("message id `{name}` maps to no error code (ids are codes with `.` written as `-`, like `CSBS-0001`)")));
                         continue;
-                    };
-                    if let Some(other) = codes_to_ids.insert(code.clone(), name) {
-                        problems.push(
-                            error(Kind::IdCollision, format!("ids `{other}` and `{name}` both map to code {code}"))
-                                .for_code(code.clone()),
-                        );
                     }
-                    if code_to_id(&code).as_deref() != Some(name) {
-                        problems.push(
-                            error(Kind::IdCollision, format!("id `{name}` is not the id of its own code {code}"))
-                                .for_code(code.clone()),
-                        );
-                    }
+                    // Nothing more to check between ids and codes: `ids` holds each id once, and the id
+                    // rule is a bijection (ids contain no `.`, codes no `-`), so distinct ids give distinct
+                    // codes and each id is the id of its own code.
                     if message.value.is_none() {
                         problems.push(
                             error(Kind::MissingValue, format!("message `{name}` has attributes but no text"))
-                                .for_code(code.clone()),
+                                .for_code(id_code(name)),
                         );
                     }
-                    let mut seen = BTreeSet::new();
-                    for attribute in &message.attributes {
-                        if !seen.insert(attribute.id.name) {
+                    for (i, attribute) in message.attributes.iter().enumerate() {
+                        if message.attributes[..i].iter().any(|a| a.id.name == attribute.id.name) {
                             let (location, line) = file.locate(attribute.id.name);
                             problems.push(
                                 Diagnostic::error(
@@ -494,12 +518,12 @@ fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) 
                                     format!("attribute `.{}` appears twice on `{name}`", attribute.id.name),
                                 )
                                 .at(location, line)
-                                .for_code(code.clone())
+                                .for_code(id_code(name))
                                 .in_locale(locale.tag.clone()),
                             );
                         }
                     }
-                    messages.insert(code, MessageRef { file, message });
+                    messages.push((name, MessageRef { file, message }));
                 }
                 ast::Entry::Term(term) => {
                     let name = term.id.name;
@@ -522,6 +546,8 @@ fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) 
             }
         }
     }
+    // `-` and `.` are neighbours in ASCII and codes contain no `-`: id order is code order.
+    messages.sort_unstable_by(|a, b| a.0.cmp(b.0));
     LocaleMessages { messages, terms }
 }
 
@@ -530,7 +556,7 @@ fn build_texts(message: &MessageRef<'_, '_>, terms: &Terms) -> Texts {
     let text = |pattern: &ast::Pattern<&str>, anchor: &str| Text {
         pattern: pattern::compile(pattern, terms),
         variables: pattern::variables(pattern).into_iter().map(String::into_boxed_str).collect(),
-        location: file.locate(anchor).0,
+        location: file.position(anchor),
     };
     let name = message.message.id.name;
     let empty = ast::Pattern { elements: Vec::new() };
@@ -539,5 +565,7 @@ fn build_texts(message: &MessageRef<'_, '_>, terms: &Terms) -> Texts {
         message.message.attributes.iter().map(|a| (a.id.name.into(), text(&a.value, a.id.name))).collect();
     attributes.sort_by(|a, b| a.0.cmp(&b.0));
     attributes.dedup_by(|a, b| a.0 == b.0);
-    Texts { value, attributes: attributes.into_boxed_slice(), location: file.locate(name).0 }
+    // The message and its value start at the same place: the id.
+    let location = value.location.clone();
+    Texts { value, attributes: attributes.into_boxed_slice(), location }
 }

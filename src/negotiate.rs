@@ -89,6 +89,31 @@ impl Negotiator {
                 tag => self.match_tag(tag).unwrap_or(self.defaults[0]) as usize,
             };
         }
+        self.negotiate_list(input)
+    }
+
+    /// One pass for the usual header, with no `q=0` entry: the first entry of the highest weight
+    /// that matches wins, so entries that cannot outweigh the best so far are not even matched.
+    fn negotiate_list(&self, input: &str) -> usize {
+        let mut best: Option<(u16, u16)> = None; // (weight, locale)
+        for entry in input.split(',') {
+            let Some((tag, weight)) = parse_entry(entry) else { continue };
+            if weight == 0 {
+                return self.negotiate_with_exclusions(input);
+            }
+            if best.is_some_and(|(w, _)| w >= weight) {
+                continue;
+            }
+            let matched = if tag == "*" { Some(self.defaults[0]) } else { self.match_tag(tag) };
+            if let Some(index) = matched {
+                best = Some((weight, index));
+            }
+        }
+        best.map_or(self.defaults[0], |(_, i)| i) as usize
+    }
+
+    /// The general rules, for headers that exclude locales with `q=0`.
+    fn negotiate_with_exclusions(&self, input: &str) -> usize {
         let mut excluded = 0u128;
         for entry in input.split(',') {
             if let Some((tag, 0)) = parse_entry(entry) {

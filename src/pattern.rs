@@ -9,13 +9,14 @@
 use fluent_syntax::ast;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How deep term references may nest before a pattern is left to fluent-bundle.
 const MAX_TERM_DEPTH: u8 = 8;
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Pattern {
-    Plain(Box<str>),
+    Plain(Arc<str>),
     Parts(Box<[Part]>),
     /// Canonical Fluent source of the pattern, as `fluent_syntax`'s serializer writes it.
     Complex(Box<str>),
@@ -31,6 +32,10 @@ pub(crate) type Terms<'t, 's> = HashMap<&'s str, &'t ast::Term<&'s str>>;
 
 /// Compiles one pattern; `terms` are the locale's terms, inlined when simple.
 pub(crate) fn compile(pattern: &ast::Pattern<&str>, terms: &Terms) -> Pattern {
+    // Most messages are one piece of text: one allocation, no intermediate parts.
+    if let [ast::PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+        return Pattern::Plain(Arc::from(*value));
+    }
     let mut parts = Vec::new();
     if append_elements(&pattern.elements, terms, 0, &mut parts) {
         finish(parts)
@@ -39,10 +44,10 @@ pub(crate) fn compile(pattern: &ast::Pattern<&str>, terms: &Terms) -> Pattern {
     }
 }
 
-fn finish(parts: Vec<Part>) -> Pattern {
-    match parts.as_slice() {
+fn finish(mut parts: Vec<Part>) -> Pattern {
+    match parts.as_mut_slice() {
         [] => Pattern::Plain("".into()),
-        [Part::Text(text)] => Pattern::Plain(text.clone()),
+        [Part::Text(text)] => Pattern::Plain(Arc::from(std::mem::take(text))),
         _ => Pattern::Parts(parts.into_boxed_slice()),
     }
 }

@@ -34,7 +34,8 @@ pub fn files(codes: usize) -> Vec<(String, String)> {
         let _ = writeln!(metadata, "\"{}\" = {}", code(i), [404, 500, 403][i % 3]);
     }
     let mut out = vec![("catalog.toml".to_string(), metadata)];
-    for (locale, header) in [("zh-CN", "### 合成错误码目录。"), ("en-US", "### Synthetic error-code catalog.")] {
+    for (locale, header) in [("zh-CN", "### 合成错误码目录。"), ("en-US", "### Synthetic error-code catalog.")]
+    {
         let mut texts: Vec<String> = (0..FAMILIES)
             .map(|f| {
                 let title = if locale == "zh-CN" { format!("第{f}类") } else { format!("Family {f}") };
@@ -49,7 +50,10 @@ pub fn files(codes: usize) -> Vec<(String, String)> {
                 if zh {
                     let _ = writeln!(text, "{id} = 用户 {{ $name }} 的备份策略数量已达上限 {{ $limit }} 个。");
                 } else {
-                    let _ = writeln!(text, "{id} = User {{ $name }} has reached the limit of {{ $limit }} backup policies.");
+                    let _ = writeln!(
+                        text,
+                        "{id} = User {{ $name }} has reached the limit of {{ $limit }} backup policies."
+                    );
                 }
             } else if zh {
                 let _ = writeln!(text, "{id} = 云服务器第 {i} 号备份操作失败，当前状态不允许执行该操作。");
@@ -60,7 +64,10 @@ pub fn files(codes: usize) -> Vec<(String, String)> {
                 if zh {
                     let _ = writeln!(text, "    .suggestion = 请等待任务完成后重试，或联系技术支持。");
                 } else {
-                    let _ = writeln!(text, "    .suggestion = Wait for the task to finish and try again, or contact support.");
+                    let _ = writeln!(
+                        text,
+                        "    .suggestion = Wait for the task to finish and try again, or contact support."
+                    );
                 }
             }
             text.push('\n');
