@@ -1,6 +1,6 @@
 //! The one in-memory model of a catalog, read by the runtime API, the renderers and the checks.
 
-use crate::code_index::CodeIndex;
+use crate::code_index::{bytes_eq, CodeIndex};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::metadata::Metadata;
 use crate::negotiate::Negotiator;
@@ -10,7 +10,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use unic_langid::LanguageIdentifier;
 
 /// The attribute that holds a code's suggestion.
@@ -33,7 +33,7 @@ pub struct Catalog {
 
 pub(crate) struct Locale {
     pub(crate) id: LanguageIdentifier,
-    pub(crate) tag: Box<str>,
+    pub(crate) tag: Arc<str>,
     /// This locale, then the fallback, then the source: where a missing message is looked for.
     pub(crate) chain: Box<[u16]>,
     /// Present when some message of this locale needs fluent-bundle to format.
@@ -224,12 +224,16 @@ impl Catalog {
         &self.locales[self.negotiate_index(lang)].id
     }
 
+    #[inline]
     pub(crate) fn negotiate_index(&self, lang: &str) -> usize {
-        // The exact tag is by far the most common input: skip the table for it.
-        for (i, locale) in self.locales.iter().enumerate() {
-            if *locale.tag == *lang {
-                return i;
-            }
+        // The exact tag is by far the most common input: skip the table for it. Without an early
+        // return, so that a service mixing languages does not pay a mispredicted branch per request.
+        let mut exact = usize::MAX;
+        for (i, locale) in self.locales.iter().enumerate().rev() {
+            exact = if bytes_eq(locale.tag.as_bytes(), lang.as_bytes()) { i } else { exact };
+        }
+        if exact != usize::MAX {
+            return exact;
         }
         self.negotiator.negotiate(lang)
     }
@@ -237,12 +241,14 @@ impl Catalog {
     /// The text of `code` for `lang` (a tag or an `Accept-Language` value).
     ///
     /// Borrows from the catalog; does not allocate for messages without variables.
+    #[inline]
     pub fn localize(&self, code: &str, lang: &str) -> Result<Localized<'_>, LookupError> {
         self.localize_with(code, lang, &[])
     }
 
     /// Like [`Catalog::localize`], with values for the message's variables.
     /// Variables are inserted without Unicode bidi isolation marks.
+    #[inline]
     pub fn localize_with(
         &self,
         code: &str,
@@ -254,18 +260,28 @@ impl Catalog {
         // The common case, answered from the row resolved at load time: plain text needs no arguments.
         if let Some(row) = self.index.row(number, requested).filter(|row| row.complete) {
             if let Some(message) = &row.message {
-                let data = &self.locales[row.locale as usize];
                 return Ok(Localized {
                     code,
                     message: Cow::Borrowed(message),
                     suggestion: row.suggestion.as_deref().map(Cow::Borrowed),
-                    locale: &data.tag,
-                    language: &data.id,
+                    locale: &row.tag,
+                    language: &self.locales[row.locale as usize].id,
                     status: row.status,
                     errors: Vec::new(),
                 });
             }
         }
+        self.localize_entry(number, code, requested, args)
+    }
+
+    /// The general way, through the entry: formats variables, asks fluent-bundle for complex patterns.
+    fn localize_entry<'s>(
+        &'s self,
+        number: usize,
+        code: &'s str,
+        requested: usize,
+        args: &[(&str, Arg<'_>)],
+    ) -> Result<Localized<'s>, LookupError> {
         let entry = self.index.entry(number);
         let (locale, texts) =
             self.resolve(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
@@ -291,12 +307,20 @@ impl Catalog {
     }
 
     /// The entry number of `code` (surrounding whitespace ignored) and the code as the catalog spells it.
+    #[inline]
     fn lookup(&self, code: &str) -> Result<(usize, &str), LookupError> {
         match self.index.find(code) {
             Some(found) => Ok(found),
-            None if code.trim().is_empty() => Err(LookupError::EmptyCode),
-            None => self.index.find(code.trim()).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() }),
+            None => self.lookup_trimmed(code),
         }
+    }
+
+    #[cold]
+    fn lookup_trimmed(&self, code: &str) -> Result<(usize, &str), LookupError> {
+        if code.trim().is_empty() {
+            return Err(LookupError::EmptyCode);
+        }
+        self.index.find(code.trim()).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })
     }
 
     /// The texts of `entry` for the locale with index `requested`, falling back per

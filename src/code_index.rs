@@ -10,7 +10,6 @@
 
 use crate::catalog::{CodeEntry, Locale, SUGGESTION};
 use crate::pattern::Pattern;
-use std::hash::Hasher;
 use std::sync::Arc;
 
 const EMPTY: u32 = u32::MAX;
@@ -34,6 +33,8 @@ pub(crate) struct Row {
     pub(crate) suggestion: Option<Arc<str>>,
     /// The locale the text comes from (the requested one or a fallback).
     pub(crate) locale: u16,
+    /// Its tag, shared with [`Locale::tag`], here to spare a dependent load.
+    pub(crate) tag: Arc<str>,
     /// The code's HTTP status, copied here to spare a load.
     pub(crate) status: u16,
     /// False when the suggestion exists but is not plain text: the row cannot answer alone.
@@ -52,12 +53,54 @@ pub(crate) struct CodeIndex {
     locales: usize,
 }
 
-fn hash(code: &str) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(code.as_bytes());
-    // FxHash leaves the low bits weak for short keys; fold the high half in for the slot number.
-    let h = hasher.finish();
-    h ^ (h >> 29)
+/// `a == b`, inlined for the short strings of codes and tags instead of a call to `memcmp`.
+#[inline]
+pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| s.get(at..at + 8).and_then(|w| w.try_into().ok()).map(u64::from_ne_bytes);
+    let half = |s: &[u8], at: usize| s.get(at..at + 4).and_then(|w| w.try_into().ok()).map(u32::from_ne_bytes);
+    match n {
+        // Two overlapping words cover 8 to 16 bytes.
+        // `&`, not `&&`: both loads are cheaper than a branch that mispredicts.
+        8..=16 => (word(a, 0) == word(b, 0)) & (word(a, n - 8) == word(b, n - 8)),
+        4..=7 => (half(a, 0) == half(b, 0)) & (half(a, n - 4) == half(b, n - 4)),
+        _ => a == b,
+    }
+}
+
+/// A multiply-rotate hash over 8-byte words (FxHash's constant): codes are short ASCII strings
+/// chosen by the catalog, not by attackers, and an unknown code costs one failed probe sequence.
+/// The tail is read as one overlapping word, not copied byte by byte.
+#[inline(always)]
+pub(crate) fn hash(code: &str) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let bytes = code.as_bytes();
+    let n = bytes.len();
+    let word = |at: usize| bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let half = |at: usize| bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
+    let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
+    let mut h = n as u64;
+    let mut at = 0;
+    while at + 8 <= n {
+        h = mix(h, word(at));
+        at += 8;
+    }
+    if at < n {
+        let tail = match n {
+            8.. => word(n - 8),
+            4..=7 => (u64::from(half(0)) << 32) | u64::from(half(n - 4)),
+            _ => bytes.iter().fold(0, |w, &b| (w << 8) | u64::from(b)),
+        };
+        h = mix(h, tail);
+    }
+    // Codes share long prefixes and differ in a few bytes: finish with a full avalanche
+    // (MurmurHash3's fmix64) so that every bit of the slot number depends on every byte.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
 impl CodeIndex {
@@ -77,7 +120,7 @@ impl CodeIndex {
             slots[i] =
                 Slot { hash: (h >> 32) as u32, entry: number as u32, start: keys.len() as u32, len: code.len() as u32 };
             keys.push_str(code);
-            rows.extend(locales.iter().map(|requested| Row::resolve(entry, &requested.chain)));
+            rows.extend(locales.iter().map(|requested| Row::resolve(entry, &requested.chain, locales)));
         }
         CodeIndex {
             slots,
@@ -89,7 +132,7 @@ impl CodeIndex {
     }
 
     /// The entry number of `code`, matched exactly, with the code borrowed from the index.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find(&self, code: &str) -> Option<(usize, &str)> {
         let h = hash(code);
         let mask = self.slots.len() - 1;
@@ -100,9 +143,9 @@ impl CodeIndex {
                 return None;
             }
             if slot.hash == (h >> 32) as u32 {
-                let key = self.keys.get(slot.start as usize..(slot.start + slot.len) as usize);
-                if let Some(key) = key.filter(|&k| k == code) {
-                    return Some((slot.entry as usize, key));
+                let range = slot.start as usize..(slot.start + slot.len) as usize;
+                if self.keys.as_bytes().get(range.clone()).is_some_and(|key| bytes_eq(key, code.as_bytes())) {
+                    return self.keys.get(range).map(|key| (slot.entry as usize, key));
                 }
             }
             i = (i + 1) & mask;
@@ -126,11 +169,13 @@ impl CodeIndex {
 }
 
 impl Row {
-    fn resolve(entry: &CodeEntry, chain: &[u16]) -> Row {
+    fn resolve(entry: &CodeEntry, chain: &[u16], locales: &[Locale]) -> Row {
         let found = chain.iter().find_map(|&i| entry.texts.get(i as usize)?.as_ref().map(|t| (i, t)));
-        let Some((locale, texts)) = found else {
-            return Row { message: None, suggestion: None, locale: 0, status: entry.status, complete: false };
+        let (Some((locale, texts)), Some(first)) = (found, locales.first()) else {
+            let tag = Arc::from("");
+            return Row { message: None, suggestion: None, locale: 0, tag, status: entry.status, complete: false };
         };
+        let tag = Arc::clone(locales.get(locale as usize).map_or(&first.tag, |l| &l.tag));
         let plain = |pattern: &Pattern| match pattern {
             Pattern::Plain(text) => Some(Arc::clone(text)),
             _ => None,
@@ -144,6 +189,53 @@ impl Row {
             }
             None => (None, true),
         };
-        Row { complete: complete && message.is_some(), message, suggestion, locale, status: entry.status }
+        Row { complete: complete && message.is_some(), message, suggestion, locale, tag, status: entry.status }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_with_shared_prefixes_spread_over_slots() {
+        // 10,000 codes like the real ones in 32,768 slots: with a good hash, probe sequences stay short.
+        let slots = 1usize << 15;
+        let mut used = vec![false; slots];
+        let mut longest = 0;
+        for i in 0..10_000 {
+            let mut at = hash(&format!("CSBS.{i:04}")) as usize & (slots - 1);
+            let mut probes = 1;
+            while used[at] {
+                at = (at + 1) & (slots - 1);
+                probes += 1;
+            }
+            used[at] = true;
+            longest = longest.max(probes);
+        }
+        assert!(longest <= 16, "longest probe sequence {longest}");
+    }
+
+    #[test]
+    fn bytes_eq_is_slice_equality() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "en-US",
+            "zh-CN",
+            "CSBS.0001",
+            "CSBS.0002",
+            "0123456789abcdef",
+            "0123456789abcdefg",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(bytes_eq(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@
 //! does not allocate; the table is filled by the same matcher that handles
 //! rarer tags, so both paths agree.
 
+use crate::code_index::bytes_eq;
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
@@ -36,6 +37,8 @@ pub(crate) struct Negotiator {
     available: Vec<LanguageIdentifier>,
     /// Lowercased primary language subtags of `available`.
     languages: Vec<String>,
+    /// Lowercased tags of `available`, tried before the table: most requests name a locale exactly.
+    tags: Vec<String>,
     /// Lowercased `-`-separated tags known to match, to the index of the locale they match.
     table: FxHashMap<Box<str>, u16>,
     /// Locales to try, in order, when nothing in the request matches.
@@ -51,7 +54,8 @@ impl Negotiator {
         }
         let rest: Vec<u16> = (0..available.len() as u16).filter(|i| !defaults.contains(i)).collect();
         defaults.extend(rest);
-        let mut negotiator = Negotiator { available, languages, table: FxHashMap::default(), defaults };
+        let tags = available.iter().map(|l| l.to_string().to_ascii_lowercase()).collect();
+        let mut negotiator = Negotiator { available, languages, tags, table: FxHashMap::default(), defaults };
         let mut candidates = Vec::new();
         for locale in &negotiator.available {
             let mut maximized = locale.clone();
@@ -82,8 +86,8 @@ impl Negotiator {
 
     /// The index of the locale to use for `input` (a tag or an `Accept-Language` value).
     pub(crate) fn negotiate(&self, input: &str) -> usize {
-        let input = input.trim();
-        if !input.contains([',', ';']) {
+        let input = trim(input);
+        if !input.bytes().any(|b| b == b',' || b == b';') {
             return match input {
                 "" | "*" => self.defaults[0] as usize,
                 tag => self.match_tag(tag).unwrap_or(self.defaults[0]) as usize,
@@ -96,7 +100,7 @@ impl Negotiator {
     /// that matches wins, so entries that cannot outweigh the best so far are not even matched.
     fn negotiate_list(&self, input: &str) -> usize {
         let mut best: Option<(u16, u16)> = None; // (weight, locale)
-        for entry in input.split(',') {
+        for entry in pieces(input, b',') {
             let Some((tag, weight)) = parse_entry(entry) else { continue };
             if weight == 0 {
                 return self.negotiate_with_exclusions(input);
@@ -115,7 +119,7 @@ impl Negotiator {
     /// The general rules, for headers that exclude locales with `q=0`.
     fn negotiate_with_exclusions(&self, input: &str) -> usize {
         let mut excluded = 0u128;
-        for entry in input.split(',') {
+        for entry in pieces(input, b',') {
             if let Some((tag, 0)) = parse_entry(entry) {
                 if tag == "*" {
                     excluded = u128::MAX;
@@ -125,7 +129,7 @@ impl Negotiator {
             }
         }
         let mut best: Option<(u16, u16)> = None; // (weight, locale)
-        for entry in input.split(',') {
+        for entry in pieces(input, b',') {
             let Some((tag, weight)) = parse_entry(entry) else { continue };
             if weight == 0 || best.is_some_and(|(w, _)| w >= weight) {
                 continue;
@@ -149,6 +153,9 @@ impl Negotiator {
             let key = &mut buffer[..tag.len()];
             for (out, b) in key.iter_mut().zip(tag.bytes()) {
                 *out = if b == b'_' { b'-' } else { b.to_ascii_lowercase() };
+            }
+            if let Some(index) = self.tags.iter().position(|t| bytes_eq(t.as_bytes(), key)) {
+                return Some(index as u16);
             }
             // Only ASCII was copied, so this cannot fail.
             let key = std::str::from_utf8(key).ok()?;
@@ -177,19 +184,50 @@ fn bit(index: u16) -> u128 {
 
 /// Splits `tag;q=0.8` into the tag and its weight in thousandths; `None` if malformed.
 fn parse_entry(entry: &str) -> Option<(&str, u16)> {
-    let mut pieces = entry.split(';');
-    let tag = pieces.next()?.trim();
+    let mut pieces = pieces(entry, b';');
+    let tag = trim(pieces.next()?);
     if tag.is_empty() || !(tag == "*" || tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')) {
         return None;
     }
     let mut weight = 1000;
     for parameter in pieces {
-        let (name, value) = parameter.split_once('=')?;
-        if name.trim().eq_ignore_ascii_case("q") {
-            weight = parse_weight(value.trim())?;
+        let equals = parameter.bytes().position(|b| b == b'=')?;
+        let (name, value) = (&parameter[..equals], &parameter[equals + 1..]);
+        if trim(name).eq_ignore_ascii_case("q") {
+            weight = parse_weight(trim(value))?;
         }
     }
     Some((tag, weight))
+}
+
+/// `s.split(separator)` for an ASCII separator, without the generic searcher (headers are short).
+fn pieces(s: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| b == separator) {
+            Some(i) => {
+                rest = current.get(i + 1..);
+                current.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
+/// `str::trim`, skipping the Unicode tables when both ends are plain ASCII.
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(first), Some(last)) if is_ascii_text(*first) && is_ascii_text(*last) => s,
+        _ => s.trim(),
+    }
+}
+
+fn is_ascii_text(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_whitespace() && !matches!(b, 0x0b | 0x1c..=0x1f)
 }
 
 /// RFC 9110 `qvalue`: `0`, `0.5`, `1.000`; at most three decimals, at most 1.
@@ -212,6 +250,7 @@ fn parse_weight(value: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn negotiator() -> Negotiator {
         Negotiator::new(vec!["en-US".parse().unwrap(), "zh-CN".parse().unwrap()], 0, 1)
@@ -234,6 +273,62 @@ mod tests {
         assert!(!n.table.is_empty());
         for (key, &index) in &n.table {
             assert_eq!(n.slow_match(key), Some(index), "{key}");
+        }
+    }
+
+    #[test]
+    fn exact_tags_are_their_own_locale_in_the_table() {
+        let n = negotiator();
+        for (i, tag) in n.tags.iter().enumerate() {
+            assert_eq!(n.table.get(tag.as_str()), Some(&(i as u16)), "{tag}");
+        }
+    }
+
+    /// Tags built from real subtag alphabets, in any case, with `-` or `_`.
+    fn tag() -> impl Strategy<Value = String> {
+        let language = prop_oneof!["(en|zh|fr|de|ja|pt|EN|Zh|zH)", "[a-zA-Z]{2,3}"];
+        let script = proptest::option::of(prop_oneof!["(Hans|Hant|Latn|latn|HANS)", "[a-zA-Z]{4}"]);
+        let region = proptest::option::of(prop_oneof!["(US|CN|GB|TW|us|cn|419)", "[a-zA-Z]{2}", "[0-9]{3}"]);
+        let separator = prop_oneof![Just('-'), Just('_')];
+        (language, script, region, separator).prop_map(|(language, script, region, separator)| {
+            let mut tag = language;
+            for subtag in [script, region].into_iter().flatten() {
+                tag.push(separator);
+                tag.push_str(&subtag);
+            }
+            tag
+        })
+    }
+
+    /// `Accept-Language` values: tags, `*`, weights (some malformed), odd spacing.
+    fn header() -> impl Strategy<Value = String> {
+        let weight =
+            prop_oneof!["", ";q=0", ";q=1", ";q=0\\.[0-9]{1,3}", ";Q=0\\.5", " ; q = 0.8", ";q=2", ";q=", ";level=1"];
+        let entry = (prop_oneof![tag(), Just("*".to_string()), Just(String::new())], weight, "[ ]{0,2}")
+            .prop_map(|(tag, weight, space)| format!("{space}{tag}{weight}{space}"));
+        proptest::collection::vec(entry, 1..6).prop_map(|entries| entries.join(","))
+    }
+
+    proptest! {
+        #[test]
+        fn fast_tag_matching_agrees_with_the_slow_path(tag in tag()) {
+            let n = negotiator();
+            prop_assert_eq!(n.match_tag(&tag), n.slow_match(&tag), "{}", tag);
+        }
+
+        #[test]
+        fn one_pass_header_agrees_with_the_general_rules(header in header()) {
+            let n = negotiator();
+            let input = header.trim();
+            if input.contains([',', ';']) {
+                prop_assert_eq!(n.negotiate_list(input), n.negotiate_with_exclusions(input), "{}", header);
+            }
+        }
+
+        #[test]
+        fn byte_splitting_and_trimming_agree_with_str(s in "[ ,;a\t\u{a0}\u{2003}]{0,12}") {
+            prop_assert_eq!(pieces(&s, b',').collect::<Vec<_>>(), s.split(',').collect::<Vec<_>>());
+            prop_assert_eq!(trim(&s), s.trim());
         }
     }
 
