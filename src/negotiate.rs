@@ -27,6 +27,7 @@
 use crate::code_index::bytes_eq;
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
 /// Entries longer than this are not single language tags; they take the slow path.
@@ -41,6 +42,10 @@ pub(crate) struct Negotiator {
     tags: Vec<String>,
     /// Lowercased `-`-separated tags known to match, to the index of the locale they match.
     table: FxHashMap<Box<str>, u16>,
+    /// Per entry of `languages`, what `language-REGION` matches for each two-letter region
+    /// (`en-GB`, `zh-TW`: common in headers, not in `table`). Filled on first use, so that a
+    /// service pays the slow path once per language instead of one allocation per request.
+    regions: Vec<OnceLock<Box<[Option<u16>]>>>,
     /// Locales to try, in order, when nothing in the request matches.
     defaults: Vec<u16>,
 }
@@ -55,7 +60,9 @@ impl Negotiator {
         let rest: Vec<u16> = (0..available.len() as u16).filter(|i| !defaults.contains(i)).collect();
         defaults.extend(rest);
         let tags = available.iter().map(|l| l.to_string().to_ascii_lowercase()).collect();
-        let mut negotiator = Negotiator { available, languages, tags, table: FxHashMap::default(), defaults };
+        let regions = available.iter().map(|_| OnceLock::new()).collect();
+        let mut negotiator =
+            Negotiator { available, languages, tags, table: FxHashMap::default(), regions, defaults };
         let mut candidates = Vec::new();
         for locale in &negotiator.available {
             let mut maximized = locale.clone();
@@ -163,11 +170,25 @@ impl Negotiator {
                 return Some(index);
             }
             let language = key.split('-').next().unwrap_or(key);
-            if !self.languages.iter().any(|l| l == language) {
+            let Some(known) = self.languages.iter().position(|l| l == language) else {
                 return None;
+            };
+            if let Some(region) = two_letter_region(key.as_bytes(), language.len()) {
+                let regions = self.regions[known].get_or_init(|| self.match_regions(language));
+                return regions.get(region).copied().flatten();
             }
         }
         self.slow_match(tag)
+    }
+
+    /// What `language-XX` matches for every two-letter region XX, by the slow path, once.
+    fn match_regions(&self, language: &str) -> Box<[Option<u16>]> {
+        let letters = b'a'..=b'z';
+        letters
+            .clone()
+            .flat_map(|a| letters.clone().map(move |b| [a, b]))
+            .map(|region| self.slow_match(&format!("{language}-{}", String::from_utf8_lossy(&region))))
+            .collect()
     }
 
     fn slow_match(&self, tag: &str) -> Option<u16> {
@@ -198,6 +219,14 @@ fn parse_entry(entry: &str) -> Option<(&str, u16)> {
         }
     }
     Some((tag, weight))
+}
+
+/// The index of `xx` in `key` = `language-xx` among the 26 × 26 two-letter regions, if `key` has that shape.
+fn two_letter_region(key: &[u8], language: usize) -> Option<usize> {
+    match key.get(language..)? {
+        [b'-', a @ b'a'..=b'z', b @ b'a'..=b'z'] => Some((a - b'a') as usize * 26 + (b - b'a') as usize),
+        _ => None,
+    }
 }
 
 /// `s.split(separator)` for an ASCII separator, without the generic searcher (headers are short).
@@ -252,8 +281,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn negotiator() -> Negotiator {
-        Negotiator::new(vec!["en-US".parse().unwrap(), "zh-CN".parse().unwrap()], 0, 1)
+    fn negotiator() -> &'static Negotiator {
+        static NEGOTIATOR: OnceLock<Negotiator> = OnceLock::new();
+        NEGOTIATOR.get_or_init(|| Negotiator::new(vec!["en-US".parse().unwrap(), "zh-CN".parse().unwrap()], 0, 1))
     }
 
     #[test]

@@ -1,0 +1,91 @@
+//! What each fuzz target does with one input, shared by `fuzz/` (libFuzzer) and by
+//! `tests/fuzz_regressions.rs`, which replays every kept input with exactly the same checks.
+
+#![allow(dead_code)]
+
+use errcat::{Catalog, SourceFile, Sources, METADATA_FILE};
+
+const METADATA: &str = "name = \"FUZZ\"\nsource_locale = \"zh-CN\"\nfallback_locale = \"en-US\"\n";
+const SOURCE: &str = "FUZZ-0001 = 源文本。\n    .suggestion = 建议。\n";
+const TARGET: &str = "FUZZ-0001 = Target text.\n";
+
+fn file(path: &str, text: &'static str) -> SourceFile {
+    SourceFile { path: path.into(), text: text.into() }
+}
+
+/// The bytes as the source locale's only file, then as the metadata: a catalog or errors, never a panic.
+pub fn load_ftl(data: &[u8]) {
+    match SourceFile::from_bytes("zh-CN/x.ftl", data.to_vec()) {
+        Ok(source) => {
+            let sources = Sources {
+                metadata: Some(file(METADATA_FILE, METADATA)),
+                files: vec![file("en-US/x.ftl", TARGET), source],
+                ..Sources::default()
+            };
+            check(errcat::load(&sources));
+        }
+        Err(diagnostic) => {
+            assert!(diagnostic.is_error() && diagnostic.location.is_some(), "{diagnostic}");
+            let _ = diagnostic.to_string();
+        }
+    }
+    if let Ok(metadata) = SourceFile::from_bytes(METADATA_FILE, data.to_vec()) {
+        let sources = Sources {
+            metadata: Some(metadata),
+            files: vec![file("en-US/x.ftl", TARGET), file("zh-CN/x.ftl", SOURCE)],
+            ..Sources::default()
+        };
+        check(errcat::load(&sources));
+    }
+}
+
+/// A loaded catalog answers for every code in every locale; a refusal names at least one error.
+fn check(result: Result<Catalog, errcat::LoadError>) {
+    match result {
+        Ok(catalog) => {
+            let mut body = Vec::new();
+            for entry in catalog.codes() {
+                for lang in ["zh-CN", "en-US", "fr", "zh;q=0.5, *;q=0"] {
+                    let localized = catalog.localize_with(entry.code(), lang, &[("n", 1.into()), ("name", "x".into())]);
+                    let localized = localized.expect("a code of the catalog localizes");
+                    assert_eq!(localized.code, entry.code());
+                    body.clear();
+                    let response = catalog.error_response(entry.code(), lang).expect("and has a response");
+                    serde_json::to_writer(&mut body, &response.body).expect("serializes");
+                }
+            }
+        }
+        Err(error) => {
+            assert!(error.diagnostics.iter().any(|d| d.is_error()), "refused without an error: {error}");
+            let _ = error.to_string();
+        }
+    }
+}
+
+/// The text as a language, an `Accept-Language` value and a code against the shipped catalog.
+pub fn negotiate(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (first, second) = text.split_once('\n').unwrap_or((&text, &text));
+    let catalog = Catalog::embedded();
+    let chosen = catalog.negotiate(first);
+    assert!(catalog.locales().any(|l| l == chosen));
+    let known = catalog.localize("CSBS.0001", first).expect("a known code localizes for any language");
+    assert_eq!(known.language, chosen);
+    let _ = catalog.localize(second, first);
+    let _ = catalog.error_response(first, second);
+    if let Ok(localized) = catalog.localize(first, "en-US") {
+        assert_eq!(Some(localized.code), catalog.get(first.trim()).map(|e| e.code()));
+    }
+}
+
+/// The text as a reference page for `errcat import`.
+pub fn import(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for path in ["page.html", "page.md"] {
+        if let Ok(entries) = errcat::import::parse(path, &text) {
+            for entry in entries {
+                assert!(errcat::is_valid_code(&entry.code), "imported an invalid code {:?}", entry.code);
+            }
+        }
+    }
+}
