@@ -106,7 +106,8 @@ pub(crate) fn hash(code: &str) -> u64 {
 impl CodeIndex {
     /// Indexes `entries`, resolving each for every requested locale along that locale's `chain`.
     pub(crate) fn new(entries: Vec<CodeEntry>, locales: &[Locale]) -> CodeIndex {
-        let capacity = (entries.len() * 2).next_power_of_two().max(8);
+        // At most about two thirds full: short probe sequences, and a table small enough to stay in cache.
+        let capacity = (entries.len() * 3 / 2).next_power_of_two().max(8);
         let mut slots = vec![Slot { hash: 0, entry: EMPTY, start: 0, len: 0 }; capacity].into_boxed_slice();
         let mut keys = String::with_capacity(entries.iter().map(|e| e.code.len()).sum());
         let mut rows = Vec::with_capacity(entries.len() * locales.len());

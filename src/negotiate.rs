@@ -61,8 +61,7 @@ impl Negotiator {
         defaults.extend(rest);
         let tags = available.iter().map(|l| l.to_string().to_ascii_lowercase()).collect();
         let regions = available.iter().map(|_| OnceLock::new()).collect();
-        let mut negotiator =
-            Negotiator { available, languages, tags, table: FxHashMap::default(), regions, defaults };
+        let mut negotiator = Negotiator { available, languages, tags, table: FxHashMap::default(), regions, defaults };
         let mut candidates = Vec::new();
         for locale in &negotiator.available {
             let mut maximized = locale.clone();
@@ -108,12 +107,17 @@ impl Negotiator {
     fn negotiate_list(&self, input: &str) -> usize {
         let mut best: Option<(u16, u16)> = None; // (weight, locale)
         for entry in pieces(input, b',') {
-            let Some((tag, weight)) = parse_entry(entry) else { continue };
+            // The tag is checked only when the entry can matter: a malformed entry and one that
+            // cannot outweigh the best so far are both skipped.
+            let Some((tag, weight)) = split_entry(entry) else { continue };
+            if best.is_some_and(|(w, _)| w >= weight) && weight != 0 {
+                continue;
+            }
+            if !is_tag(tag) {
+                continue;
+            }
             if weight == 0 {
                 return self.negotiate_with_exclusions(input);
-            }
-            if best.is_some_and(|(w, _)| w >= weight) {
-                continue;
             }
             let matched = if tag == "*" { Some(self.defaults[0]) } else { self.match_tag(tag) };
             if let Some(index) = matched {
@@ -170,9 +174,7 @@ impl Negotiator {
                 return Some(index);
             }
             let language = key.split('-').next().unwrap_or(key);
-            let Some(known) = self.languages.iter().position(|l| l == language) else {
-                return None;
-            };
+            let known = self.languages.iter().position(|l| l == language)?;
             if let Some(region) = two_letter_region(key.as_bytes(), language.len()) {
                 let regions = self.regions[known].get_or_init(|| self.match_regions(language));
                 return regions.get(region).copied().flatten();
@@ -205,11 +207,18 @@ fn bit(index: u16) -> u128 {
 
 /// Splits `tag;q=0.8` into the tag and its weight in thousandths; `None` if malformed.
 fn parse_entry(entry: &str) -> Option<(&str, u16)> {
+    split_entry(entry).filter(|(tag, _)| is_tag(tag))
+}
+
+/// Whether the tag part of an entry is well-formed: `*`, or letters, digits, `-` and `_`.
+fn is_tag(tag: &str) -> bool {
+    !tag.is_empty() && (tag == "*" || tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+}
+
+/// [`parse_entry`] without checking the tag.
+fn split_entry(entry: &str) -> Option<(&str, u16)> {
     let mut pieces = pieces(entry, b';');
     let tag = trim(pieces.next()?);
-    if tag.is_empty() || !(tag == "*" || tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')) {
-        return None;
-    }
     let mut weight = 1000;
     for parameter in pieces {
         let equals = parameter.bytes().position(|b| b == b'=')?;
@@ -261,7 +270,10 @@ fn is_ascii_text(b: u8) -> bool {
 
 /// RFC 9110 `qvalue`: `0`, `0.5`, `1.000`; at most three decimals, at most 1.
 fn parse_weight(value: &str) -> Option<u16> {
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let (whole, fraction) = match value.bytes().position(|b| b == b'.') {
+        Some(dot) => (&value[..dot], &value[dot + 1..]),
+        None => (value, ""),
+    };
     if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

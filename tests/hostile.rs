@@ -61,7 +61,9 @@ fn a_million_open_braces_are_refused_without_recursion() {
 
 #[test]
 fn cyclic_and_deep_term_references_are_served_with_errors_not_loops() {
-    let mut source = String::from("HOST-0001 = { -t0 }\n-cycle-a = { -cycle-b }\n-cycle-b = { -cycle-a }\nHOST-0002 = { -cycle-a }\n");
+    let mut source = String::from(
+        "HOST-0001 = { -t0 }\n-cycle-a = { -cycle-b }\n-cycle-b = { -cycle-a }\nHOST-0002 = { -cycle-a }\n",
+    );
     for i in 0..200 {
         source.push_str(&format!("-t{i} = {{ -t{} }}\n", i + 1));
     }
@@ -97,7 +99,8 @@ fn invalid_utf8_is_refused_with_line_and_column() {
 fn bom_and_crlf_load_exactly_like_plain_lf() {
     let lf = "# 注释\nHOST-0001 = 第一行\n    第二行\n    .suggestion = 建议。\n\nHOST-0002 = 第二条。\n";
     let plain = load_source(lf).expect("plain loads");
-    for variant in [format!("\u{feff}{lf}"), lf.replace('\n', "\r\n"), format!("\u{feff}{}", lf.replace('\n', "\r\n"))] {
+    for variant in [format!("\u{feff}{lf}"), lf.replace('\n', "\r\n"), format!("\u{feff}{}", lf.replace('\n', "\r\n"))]
+    {
         let bytes = variant.clone().into_bytes();
         let decoded = SourceFile::from_bytes("zh-CN/x.ftl", bytes).expect("UTF-8");
         let catalog = errcat::load(&Sources {
@@ -117,7 +120,8 @@ fn bom_and_crlf_load_exactly_like_plain_lf() {
 
 #[test]
 fn junk_without_structure_is_a_syntax_error() {
-    for junk in ["a".repeat(1 << 20), "\0\0\0 = \0\n".into(), "HOST-0001 = {\n".into(), "}}}}".into(), "= = =\n".into()] {
+    for junk in ["a".repeat(1 << 20), "\0\0\0 = \0\n".into(), "HOST-0001 = {\n".into(), "}}}}".into(), "= = =\n".into()]
+    {
         let error = load_source(junk.clone()).expect_err("refused");
         assert!(error.diagnostics.iter().all(|d| d.location.is_some()), "{error}");
         assert!(error.diagnostics.iter().any(|d| d.kind == Kind::Syntax || d.kind == Kind::InvalidId), "{error}");

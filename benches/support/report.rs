@@ -67,7 +67,10 @@ const ROUNDS: usize = 101;
 
 /// Ratios timed by alternating the two sides call by call, so that load from other processes on a
 /// shared machine hits both alike; the median of the per-round ratios is printed.
-pub fn print_interleaved(ratios: &[Ratio<'_>], groups: &mut [(&str, Vec<(&'static str, Box<dyn FnMut()>)>)]) {
+/// Named cases per group, as the benches register them.
+pub type Groups<'g> = [(&'g str, Vec<(&'static str, Box<dyn FnMut()>)>)];
+
+pub fn print_interleaved(ratios: &[Ratio<'_>], groups: &mut Groups<'_>) {
     println!(
         "\n{:<58} {:>12} {:>12} {:>8} {:>8}",
         "interleaved medians: ratio = ours/baseline", "ours ns", "base ns", "ratio", "target"
