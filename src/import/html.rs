@@ -26,8 +26,11 @@ pub(crate) fn tables(text: &str) -> Vec<RawTable> {
             rest = text[open..].find("-->").map_or(text.len(), |i| open + i + 3);
             continue;
         }
-        let close = text[open..].find('>').map_or(text.len(), |i| open + i + 1);
-        let tag = &text[open + 1..close.saturating_sub(1).max(open + 1)];
+        // An unclosed `<` runs to the end of the text; slicing one byte short of the end could cut a character.
+        let (tag, close) = match text[open..].find('>') {
+            Some(i) => (&text[open + 1..open + i], open + i + 1),
+            None => (&text[open + 1..], text.len()),
+        };
         rest = close;
         let closing = tag.starts_with('/');
         let name: String = tag
