@@ -10,7 +10,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
 /// The attribute that holds a code's suggestion.
@@ -33,7 +33,7 @@ pub struct Catalog {
 
 pub(crate) struct Locale {
     pub(crate) id: LanguageIdentifier,
-    pub(crate) tag: Arc<str>,
+    pub(crate) tag: Box<str>,
     /// This locale, then the fallback, then the source: where a missing message is looked for.
     pub(crate) chain: Box<[u16]>,
     /// Present when some message of this locale needs fluent-bundle to format.
@@ -260,12 +260,13 @@ impl Catalog {
         // The common case, answered from the row resolved at load time: plain text needs no arguments.
         if let Some(row) = self.index.row(number, requested).filter(|row| row.complete) {
             if let Some(message) = &row.message {
+                let data = &self.locales[row.locale as usize];
                 return Ok(Localized {
                     code,
                     message: Cow::Borrowed(message),
                     suggestion: row.suggestion.as_deref().map(Cow::Borrowed),
-                    locale: &row.tag,
-                    language: &self.locales[row.locale as usize].id,
+                    locale: &data.tag,
+                    language: &data.id,
                     status: row.status,
                     errors: Vec::new(),
                 });

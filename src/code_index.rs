@@ -33,8 +33,6 @@ pub(crate) struct Row {
     pub(crate) suggestion: Option<Arc<str>>,
     /// The locale the text comes from (the requested one or a fallback).
     pub(crate) locale: u16,
-    /// Its tag, shared with [`Locale::tag`], here to spare a dependent load.
-    pub(crate) tag: Arc<str>,
     /// The code's HTTP status, copied here to spare a load.
     pub(crate) status: u16,
     /// False when the suggestion exists but is not plain text: the row cannot answer alone.
@@ -107,7 +105,7 @@ impl CodeIndex {
     /// Indexes `entries`, resolving each for every requested locale along that locale's `chain`.
     pub(crate) fn new(entries: Vec<CodeEntry>, locales: &[Locale]) -> CodeIndex {
         // At most about two thirds full: short probe sequences, and a table small enough to stay in cache.
-        let capacity = (entries.len() * 3 / 2).next_power_of_two().max(8);
+        let capacity = (entries.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![Slot { hash: 0, entry: EMPTY, start: 0, len: 0 }; capacity].into_boxed_slice();
         let mut keys = String::with_capacity(entries.iter().map(|e| e.code.len()).sum());
         let mut rows = Vec::with_capacity(entries.len() * locales.len());
@@ -172,11 +170,9 @@ impl CodeIndex {
 impl Row {
     fn resolve(entry: &CodeEntry, chain: &[u16], locales: &[Locale]) -> Row {
         let found = chain.iter().find_map(|&i| entry.texts.get(i as usize)?.as_ref().map(|t| (i, t)));
-        let (Some((locale, texts)), Some(first)) = (found, locales.first()) else {
-            let tag = Arc::from("");
-            return Row { message: None, suggestion: None, locale: 0, tag, status: entry.status, complete: false };
+        let Some((locale, texts)) = found.filter(|(locale, _)| (*locale as usize) < locales.len()) else {
+            return Row { message: None, suggestion: None, locale: 0, status: entry.status, complete: false };
         };
-        let tag = Arc::clone(locales.get(locale as usize).map_or(&first.tag, |l| &l.tag));
         let plain = |pattern: &Pattern| match pattern {
             Pattern::Plain(text) => Some(Arc::clone(text)),
             _ => None,
@@ -190,7 +186,7 @@ impl Row {
             }
             None => (None, true),
         };
-        Row { complete: complete && message.is_some(), message, suggestion, locale, tag, status: entry.status }
+        Row { complete: complete && message.is_some(), message, suggestion, locale, status: entry.status }
     }
 }
 
