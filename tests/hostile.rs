@@ -119,6 +119,19 @@ fn bom_and_crlf_load_exactly_like_plain_lf() {
 }
 
 #[test]
+fn a_truncated_unicode_escape_before_a_wide_character_is_a_syntax_error() {
+    // fluent-syntax 0.12 panics on this one (found by fuzz/load_ftl); the loader reports it instead.
+    let error = only_error(load_source("HOST-0001 = ok\nHOST-0002 = { \"\\u12好\" }\n"));
+    assert_eq!(error.kind, Kind::Syntax);
+    assert_eq!(error.location.map(|l| (l.line, l.column)), Some((2, 16)));
+    // Complete escapes, and escapes followed by ASCII, are the parser's business as before.
+    let catalog = load_source("HOST-0001 = { \"\\u597D\" }\n").expect("a valid escape loads");
+    assert_eq!(catalog.localize("HOST.0001", "zh-CN").expect("found").message, "好");
+    let error = only_error(load_source("HOST-0001 = { \"\\u12x\" }\n"));
+    assert_eq!(error.kind, Kind::Syntax);
+}
+
+#[test]
 fn junk_without_structure_is_a_syntax_error() {
     for junk in ["a".repeat(1 << 20), "\0\0\0 = \0\n".into(), "HOST-0001 = {\n".into(), "}}}}".into(), "= = =\n".into()]
     {
