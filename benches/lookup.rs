@@ -33,7 +33,7 @@ impl Fixture {
     fn new(catalog: &'static Catalog) -> Fixture {
         let plain: Vec<&'static str> = catalog
             .codes()
-            .filter(|e| (0..catalog.locales().len()).all(|l| e.texts(l).map_or(true, |t| t.value().plain().is_some())))
+            .filter(|e| (0..catalog.locales().len()).all(|l| e.texts(l).is_none_or(|t| t.value().plain().is_some())))
             .map(|e| e.code())
             .collect();
         let requests = synthetic::shuffled_indexes(plain.len() * TAGS.len(), BATCH)
