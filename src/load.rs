@@ -459,43 +459,32 @@ fn syntax_message(kind: &fluent_syntax::parser::ErrorKind) -> String {
 /// quote counts: in real text, a `\u` followed by a non-ASCII character is rare.
 fn truncated_escape(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut quoted = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\n' => quoted = false,
-            b'"' => quoted = true,
-            b'\\' if quoted => {
-                let needed = match bytes.get(i + 1) {
-                    Some(b'u') => 4,
-                    Some(b'U') => 6,
-                    _ => continue,
-                };
-                let rest = bytes.get(i + 2..).unwrap_or_default();
-                let digits = rest.iter().take(needed).take_while(|b| b.is_ascii_hexdigit()).count();
-                if digits < needed && rest.get(digits).is_some_and(|b| !b.is_ascii()) {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    // Backslashes are rare: find them with `memchr`, and look at the line only around one that fits.
+    text.match_indices('\\').map(|(i, _)| i).find(|&i| {
+        let needed = match bytes.get(i + 1) {
+            Some(b'u') => 4,
+            Some(b'U') => 6,
+            _ => return false,
+        };
+        let rest = bytes.get(i + 2..).unwrap_or_default();
+        let digits = rest.iter().take(needed).take_while(|b| b.is_ascii_hexdigit()).count();
+        let truncated = digits < needed && rest.get(digits).is_some_and(|b| !b.is_ascii());
+        truncated && bytes[..i].iter().rev().take_while(|&&b| b != b'\n').any(|&b| b == b'"')
+    })
 }
 
 /// The offset where `{` nesting first exceeds [`MAX_NESTING`].
 fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
-    for (offset, b) in text.bytes().enumerate() {
-        match b {
-            b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(offset);
-                }
+    // Braces are a small part of a catalog: jump from one to the next.
+    for offset in memchr::memchr2_iter(b'{', b'}', text.as_bytes()) {
+        if text.as_bytes()[offset] == b'{' {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some(offset);
             }
-            b'}' => depth = depth.saturating_sub(1),
-            b'\n' if depth == 0 => {}
-            _ => {}
+        } else {
+            depth = depth.saturating_sub(1);
         }
     }
     None
