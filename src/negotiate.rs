@@ -20,9 +20,12 @@
 //! missing in the chosen locale is taken from the fallback locale, then from
 //! the source locale ([`Localized::locale`](crate::Localized) tells which).
 //!
-//! Common tags are answered from a table built at load time, so negotiation
-//! does not allocate; the table is filled by the same matcher that handles
-//! rarer tags, so both paths agree.
+//! Common tags are answered from a table built at load time, and `language-REGION`
+//! tags of an available language (`en-GB`) from a per-language table filled on
+//! first use, so negotiation does not allocate after warm-up; both tables are
+//! filled by the same matcher that handles rarer tags, so all paths agree. An
+//! `Accept-Language` value without `q=0` is read in one pass that only matches
+//! entries able to outweigh the best so far.
 
 use crate::code_index::bytes_eq;
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
