@@ -10,7 +10,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use unic_langid::LanguageIdentifier;
 
 /// The attribute that holds a code's suggestion.
@@ -33,7 +33,7 @@ pub struct Catalog {
 
 pub(crate) struct Locale {
     pub(crate) id: LanguageIdentifier,
-    pub(crate) tag: Box<str>,
+    pub(crate) tag: Arc<str>,
     /// This locale, then the fallback, then the source: where a missing message is looked for.
     pub(crate) chain: Box<[u16]>,
     /// Present when some message of this locale needs fluent-bundle to format.
@@ -94,8 +94,6 @@ pub struct Localized<'a> {
     pub suggestion: Option<Cow<'a, str>>,
     /// The locale the text actually came from, as a tag (`en-US`): send it as `Content-Language`.
     pub locale: &'a str,
-    /// The same locale as a parsed identifier.
-    pub language: &'a LanguageIdentifier,
     /// The HTTP status that goes with the code.
     pub status: u16,
     /// Problems met while formatting (e.g. a missing argument); the text is still usable.
@@ -260,13 +258,11 @@ impl Catalog {
         // The common case, answered from the row resolved at load time: plain text needs no arguments.
         if let Some(row) = self.index.row(number, requested).filter(|row| row.complete) {
             if let Some(message) = &row.message {
-                let data = &self.locales[row.locale as usize];
                 return Ok(Localized {
                     code,
                     message: Cow::Borrowed(message),
                     suggestion: row.suggestion.as_deref().map(Cow::Borrowed),
-                    locale: &data.tag,
-                    language: &data.id,
+                    locale: &row.tag,
                     status: row.status,
                     errors: Vec::new(),
                 });
@@ -304,7 +300,7 @@ impl Catalog {
             });
         }
         let data = &self.locales[locale];
-        Ok(Localized { code, message, suggestion, locale: &data.tag, language: &data.id, status: entry.status, errors })
+        Ok(Localized { code, message, suggestion, locale: &data.tag, status: entry.status, errors })
     }
 
     /// The entry number of `code` (surrounding whitespace ignored) and the code as the catalog spells it.

@@ -31,8 +31,9 @@ pub(crate) struct Row {
     pub(crate) message: Option<Arc<str>>,
     /// The suggestion, when the code has one and it is plain text.
     pub(crate) suggestion: Option<Arc<str>>,
-    /// The locale the text comes from (the requested one or a fallback).
-    pub(crate) locale: u16,
+    /// The tag of the locale the text comes from (the requested one or a fallback), kept here
+    /// so that an answer reads no other table.
+    pub(crate) tag: Arc<str>,
     /// The code's HTTP status, copied here to spare a load.
     pub(crate) status: u16,
     /// False when the suggestion exists but is not plain text: the row cannot answer alone.
@@ -171,7 +172,13 @@ impl Row {
     fn resolve(entry: &CodeEntry, chain: &[u16], locales: &[Locale]) -> Row {
         let found = chain.iter().find_map(|&i| entry.texts.get(i as usize)?.as_ref().map(|t| (i, t)));
         let Some((locale, texts)) = found.filter(|(locale, _)| (*locale as usize) < locales.len()) else {
-            return Row { message: None, suggestion: None, locale: 0, status: entry.status, complete: false };
+            return Row {
+                message: None,
+                suggestion: None,
+                tag: Arc::clone(&locales[0].tag),
+                status: entry.status,
+                complete: false,
+            };
         };
         let plain = |pattern: &Pattern| match pattern {
             Pattern::Plain(text) => Some(Arc::clone(text)),
@@ -186,7 +193,8 @@ impl Row {
             }
             None => (None, true),
         };
-        Row { complete: complete && message.is_some(), message, suggestion, locale, status: entry.status }
+        let tag = Arc::clone(&locales[locale as usize].tag);
+        Row { complete: complete && message.is_some(), message, suggestion, tag, status: entry.status }
     }
 }
 

@@ -452,13 +452,15 @@ fn syntax_message(kind: &fluent_syntax::parser::ErrorKind) -> String {
     format!("{kind}{hint}")
 }
 
-/// The offset of a `\u`/`\U` escape with too few hex digits followed by a non-ASCII character, after a
-/// `"` on its line. fluent-syntax 0.12 panics on such an escape in a string literal (it slices its error
-/// text inside the character; found by `fuzz/load_ftl`), so it is reported here instead. Where the
-/// parser is in a string after error recovery cannot be told without parsing, so any such escape after a
-/// quote counts: in real text, a `\u` followed by a non-ASCII character is rare.
+/// The offset of a `\u`/`\U` escape with too few hex digits followed by a non-ASCII character, inside a
+/// placeable and after a `"` on its line: where it may be in a string literal. fluent-syntax 0.12 panics on
+/// such an escape in a string literal (it slices its error text inside the character; found by
+/// `fuzz/load_ftl`), so it is reported here instead. String literals exist only inside placeables, so
+/// the same characters in plain text (`"\u码` outside braces) are left alone.
 fn truncated_escape(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut scanned = 0;
     // Backslashes are rare: find them with `memchr`, and look at the line only around one that fits.
     text.match_indices('\\').map(|(i, _)| i).find(|&i| {
         let needed = match bytes.get(i + 1) {
@@ -469,7 +471,15 @@ fn truncated_escape(text: &str) -> Option<usize> {
         let rest = bytes.get(i + 2..).unwrap_or_default();
         let digits = rest.iter().take(needed).take_while(|b| b.is_ascii_hexdigit()).count();
         let truncated = digits < needed && rest.get(digits).is_some_and(|b| !b.is_ascii());
-        truncated && bytes[..i].iter().rev().take_while(|&&b| b != b'\n').any(|&b| b == b'"')
+        if !truncated || !bytes[..i].iter().rev().take_while(|&&b| b != b'\n').any(|&b| b == b'"') {
+            return false;
+        }
+        // Brace depth at `i`, carried over from the previous candidate: each byte is scanned once.
+        for offset in memchr::memchr2_iter(b'{', b'}', &bytes[scanned..i]) {
+            depth = if bytes[scanned + offset] == b'{' { depth + 1 } else { depth.saturating_sub(1) };
+        }
+        scanned = i;
+        depth > 0
     })
 }
 

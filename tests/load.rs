@@ -144,3 +144,16 @@ fn reading_a_directory_reports_paths_under_it() {
     assert_eq!(&*location.path, dir.path().join("en-US/a.ftl").display().to_string());
     assert_eq!((location.line, location.column), (1, 5));
 }
+
+#[test]
+fn backslash_u_in_plain_text_is_text() {
+    // Only string literals (inside placeables) have escapes; in plain text `\u` is two characters.
+    let s =
+        sources(METADATA, &[("zh-CN/a.ftl", "T-1 = \"\\u码\" 与 \\U12\n"), ("en-US/a.ftl", "T-1 = { \"\\u0041\" }\n")]);
+    let catalog = load(&s).expect("loads");
+    assert_eq!(catalog.localize("T.1", "zh").unwrap().message, "\"\\u码\" 与 \\U12");
+    assert_eq!(catalog.localize("T.1", "en").unwrap().message, "A");
+    let bad = sources(METADATA, &[("zh-CN/a.ftl", "T-1 = { \"\\u码\" }\n"), ("en-US/a.ftl", "T-1 = x\n")]);
+    let kinds: Vec<(Kind, String)> = problems(&bad).into_iter().filter(|(k, _)| *k == Kind::Syntax).collect();
+    assert_eq!(kinds, [(Kind::Syntax, "zh-CN/a.ftl:1:10".to_string())]);
+}

@@ -70,7 +70,7 @@ pub fn negotiate(data: &[u8]) {
     let chosen = catalog.negotiate(first);
     assert!(catalog.locales().any(|l| l == chosen));
     let known = catalog.localize("CSBS.0001", first).expect("a known code localizes for any language");
-    assert_eq!(known.language, chosen);
+    assert_eq!(known.locale, chosen.to_string());
     let _ = catalog.localize(second, first);
     let _ = catalog.error_response(first, second);
     if let Ok(localized) = catalog.localize(first, "en-US") {
