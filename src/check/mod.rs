@@ -2,7 +2,7 @@
 //!
 //! The loader reports what stops a catalog from loading (syntax, duplicates, ids,
 //! metadata) and a few warnings (obsolete messages). When it loads, the lints here
-//! compare every target locale with the source ([`compare`]), check the review
+//! compare every target locale with the source (`compare`), check the review
 //! records of stale translations ([`review`]) and the glossary ([`glossary`]).
 //! Whether a kind of problem is an error or a warning is decided in one place,
 //! [`severity`].
