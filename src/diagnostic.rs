@@ -251,6 +251,12 @@ impl<'a> LineIndex<'a> {
         (line as u32 + 1, column as u32)
     }
 
+    /// The text of 1-based `line`, without its line break; `None` past the last line.
+    pub(crate) fn get_line(&self, line: u32) -> Option<String> {
+        let i = (line as usize).checked_sub(1)?;
+        (i < self.starts.len()).then(|| self.line_text(line))
+    }
+
     /// The text of 1-based `line`, without its line break.
     pub(crate) fn line_text(&self, line: u32) -> String {
         let i = (line as usize).saturating_sub(1).min(self.starts.len() - 1);

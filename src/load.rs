@@ -344,10 +344,11 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
         }));
     }
     drop(numbers);
+    let metadata_index = metadata_text.as_ref().map(|(_, t)| LineIndex::new(t));
     for (code, &line) in &metadata.code_lines {
         if codes.binary_search_by(|entry| (*entry.code).cmp(code.as_str())).is_err() {
             let location = Location { path: Arc::from(metadata_path), line, column: 1 };
-            let source_line = metadata_text.as_ref().map(|(_, t)| LineIndex::new(t).line_text(line));
+            let source_line = metadata_index.as_ref().map(|index| index.line_text(line));
             problems.push(
                 Diagnostic::error(
                     Kind::UnknownCode,

@@ -150,6 +150,19 @@ pub fn write_atomically(dir: &Path, files: &Files) -> Result<bool, OutputError> 
     Ok(true)
 }
 
+/// Writes one file through a temporary file in the same directory, so readers never see half a file
+/// (the review records and imported `.ftl` files; a build's output goes through [`write_atomically`]).
+pub fn write_file_atomically(path: &Path, text: &str) -> Result<(), OutputError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io("create", dir))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, path)).map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        io("write", path)(e)
+    })
+}
+
 fn write_tree(root: &Path, files: &Files) -> Result<(), OutputError> {
     std::fs::create_dir(root).map_err(io("create", root))?;
     for (path, bytes) in files {

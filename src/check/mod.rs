@@ -18,7 +18,7 @@ pub use policy::severity;
 pub use review::{ReviewLock, REVIEW_FILE};
 
 use crate::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Kind, Location};
+use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
 use crate::load::{load, SourceFile, Sources};
 use std::collections::HashMap;
 use std::path::Path;
@@ -161,7 +161,7 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 
 /// The lines of every input file, to show under a diagnostic.
 pub(crate) struct SourceLines<'a> {
-    files: HashMap<&'a str, &'a str>,
+    files: HashMap<&'a str, LineIndex<'a>>,
 }
 
 impl<'a> SourceLines<'a> {
@@ -173,15 +173,14 @@ impl<'a> SourceLines<'a> {
             .chain(&inputs.sources.metadata)
             .chain(&inputs.glossary)
             .chain(&inputs.reviews)
-            .map(|f| (f.path.as_str(), f.text.strip_prefix('\u{feff}').unwrap_or(&f.text)))
+            .map(|f| (f.path.as_str(), LineIndex::new(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text))))
             .collect();
         SourceLines { files }
     }
 
     /// The text of 1-based `line` of `path`.
     pub(crate) fn line(&self, path: &str, line: u32) -> Option<String> {
-        let text = self.files.get(path)?;
-        text.split('\n').nth(line.checked_sub(1)? as usize).map(|l| l.trim_end_matches('\r').to_string())
+        self.files.get(path)?.get_line(line)
     }
 
     /// `diagnostic` placed at `location`, with its source line.

@@ -211,6 +211,12 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
             }
             continue;
         };
+        // A problem of the record itself, shown at its line of the review file.
+        let record_problem = |code: &str, name: &str, message: String| {
+            let at =
+                Location { path: Arc::from(file.path.as_str()), line: lock.line(code, name).unwrap_or(1), column: 1 };
+            lines.place(Diagnostic::error(Kind::Stale, message).for_code(code).in_locale(tag), &at)
+        };
         for entry in catalog.codes() {
             let (Some(source), Some(target)) = (entry.texts(source_index), entry.texts(index)) else { continue };
             for (name, original, translated) in shared_texts(source, target) {
@@ -224,26 +230,15 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
                         entry.code()
                     ),
                     Some(record) if record.hash != source_hash(&record.source) => {
-                        let at = Location {
-                            path: Arc::from(file.path.as_str()),
-                            line: lock.line(entry.code(), &name).unwrap_or(1),
-                            column: 1,
-                        };
-                        out.push(
-                            lines.place(
-                                Diagnostic::error(
-                                    Kind::Stale,
-                                    format!(
-                                        "the record of {name} was edited by hand (its hash does not match its text); \
-                                     run `errcat review --lang {tag} {}`",
-                                        entry.code()
-                                    ),
-                                )
-                                .for_code(entry.code())
-                                .in_locale(tag),
-                                &at,
+                        out.push(record_problem(
+                            entry.code(),
+                            &name,
+                            format!(
+                                "the record of {name} was edited by hand (its hash does not match its text); \
+                                 run `errcat review --lang {tag} {}`",
+                                entry.code()
                             ),
-                        );
+                        ));
                         continue;
                     }
                     Some(record) if record.hash == source_hash(&current) => continue,
@@ -269,25 +264,14 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
         };
         for (code, texts) in &lock.records {
             for name in texts.keys().filter(|n| !has_source(code, n)) {
-                let at = Location {
-                    path: Arc::from(file.path.as_str()),
-                    line: lock.line(code, name).unwrap_or(1),
-                    column: 1,
-                };
-                out.push(
-                    lines.place(
-                        Diagnostic::error(
-                            Kind::Stale,
-                            format!(
-                                "record of {name} of {code}, which the {source_tag} source no longer has: \
-                             run `errcat review --lang {tag}` to drop it"
-                            ),
-                        )
-                        .for_code(code.clone())
-                        .in_locale(tag),
-                        &at,
+                out.push(record_problem(
+                    code,
+                    name,
+                    format!(
+                        "record of {name} of {code}, which the {source_tag} source no longer has: \
+                         run `errcat review --lang {tag}` to drop it"
                     ),
-                );
+                ));
             }
         }
     }

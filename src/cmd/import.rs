@@ -1,7 +1,8 @@
 //! `errcat import FILE --lang TAG [--locales DIR] [--file NAME] [--dry-run]`
 
-use super::{exit_ok, write_atomically, LocalesDir};
+use super::{exit_ok, LocalesDir};
 use errcat::import::merge::{self, Change};
+use errcat::output::write_file_atomically;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,7 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             let from = if file.old.is_some() { format!("a/{}", file.path) } else { "/dev/null".to_string() };
             print!("{}", diff.unified_diff().context_radius(3).header(&from, &format!("b/{}", file.path)));
         } else {
-            write_atomically(&dir.join(&file.path), &file.new)?;
+            write_file_atomically(&dir.join(&file.path), &file.new).map_err(|e| e.to_string())?;
             println!("wrote {}", dir.join(&file.path).display());
         }
     }

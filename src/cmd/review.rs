@@ -1,7 +1,8 @@
 //! `errcat review [--locales DIR] [--lang TAG]... [CODE]...`: marks translations reviewed.
 
-use super::{exit_ok, write_atomically, LocalesDir};
+use super::{exit_ok, LocalesDir};
 use errcat::check::{review, ReviewLock, REVIEW_FILE};
+use errcat::output::write_file_atomically;
 use errcat::{Catalog, SourceFile};
 use std::process::ExitCode;
 
@@ -54,7 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         for change in &changes {
             println!("{tag}: reviewed {change}");
         }
-        write_atomically(&path, &lock.to_toml(tag, &tags[source]))?;
+        write_file_atomically(&path, &lock.to_toml(tag, &tags[source])).map_err(|e| e.to_string())?;
         println!("{}: {} record(s) changed", path.display(), changes.len());
     }
     Ok(exit_ok())
