@@ -1,6 +1,6 @@
 //! The one in-memory model of a catalog, read by the runtime API, the renderers and the checks.
 
-use crate::code_index::{bytes_eq, CodeIndex};
+use crate::code_index::CodeIndex;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::metadata::Metadata;
 use crate::negotiate::Negotiator;
@@ -224,16 +224,11 @@ impl Catalog {
 
     #[inline]
     pub(crate) fn negotiate_index(&self, lang: &str) -> usize {
-        // The exact tag is by far the most common input: skip the table for it. Without an early
-        // return, so that a service mixing languages does not pay a mispredicted branch per request.
-        let mut exact = usize::MAX;
-        for (i, locale) in self.locales.iter().enumerate().rev() {
-            exact = if bytes_eq(locale.tag.as_bytes(), lang.as_bytes()) { i } else { exact };
+        // The exact tag is by far the most common input: skip the negotiator for it.
+        match self.index.exact_locale(lang) {
+            Some(exact) => exact,
+            None => self.negotiator.negotiate(lang),
         }
-        if exact != usize::MAX {
-            return exact;
-        }
-        self.negotiator.negotiate(lang)
     }
 
     /// The text of `code` for `lang` (a tag or an `Accept-Language` value).
@@ -253,25 +248,56 @@ impl Catalog {
         lang: &str,
         args: &[(&str, Arg<'_>)],
     ) -> Result<Localized<'_>, LookupError> {
-        let (number, code) = self.lookup(code)?;
         let requested = self.negotiate_index(lang);
-        // The common case, answered from the row resolved at load time: plain text needs no arguments.
-        if let Some(row) = self.index.row(number, requested).filter(|row| row.complete) {
-            if let Some(message) = &row.message {
-                return Ok(Localized {
-                    code,
-                    message: Cow::Borrowed(message),
-                    suggestion: row.suggestion.as_deref().map(Cow::Borrowed),
-                    locale: &row.tag,
-                    status: row.status,
-                    errors: Vec::new(),
-                });
-            }
+        match self.index.find(code) {
+            Some((number, code)) => self.localize_found(number, code, requested, args),
+            None => self.localize_trimmed(code, requested, args),
         }
-        self.localize_entry(number, code, requested, args)
+    }
+
+    #[inline(always)]
+    fn localize_found<'s>(
+        &'s self,
+        number: usize,
+        code: &'s str,
+        requested: usize,
+        args: &[(&str, Arg<'_>)],
+    ) -> Result<Localized<'s>, LookupError> {
+        // The common case, answered from the row resolved at load time: plain text needs no arguments.
+        match self.index.answer(number, requested) {
+            Some(answer) => Ok(Localized {
+                code,
+                message: Cow::Borrowed(answer.message),
+                suggestion: answer.suggestion.map(Cow::Borrowed),
+                locale: answer.tag,
+                status: answer.status,
+                errors: Vec::new(),
+            }),
+            None => self.localize_entry(number, code, requested, args),
+        }
+    }
+
+    /// A code not found as given: empty, unknown, or with surrounding whitespace.
+    #[cold]
+    #[inline(never)]
+    fn localize_trimmed<'s>(
+        &'s self,
+        code: &str,
+        requested: usize,
+        args: &[(&str, Arg<'_>)],
+    ) -> Result<Localized<'s>, LookupError> {
+        if code.trim().is_empty() {
+            return Err(LookupError::EmptyCode);
+        }
+        match self.index.find(code.trim()) {
+            Some((number, code)) => self.localize_found(number, code, requested, args),
+            None => Err(LookupError::UnknownCode { code: code.to_string() }),
+        }
     }
 
     /// The general way, through the entry: formats variables, asks fluent-bundle for complex patterns.
+    /// Kept out of line so that the common case above stays small enough to inline.
+    #[inline(never)]
     fn localize_entry<'s>(
         &'s self,
         number: usize,
@@ -301,23 +327,6 @@ impl Catalog {
         }
         let data = &self.locales[locale];
         Ok(Localized { code, message, suggestion, locale: &data.tag, status: entry.status, errors })
-    }
-
-    /// The entry number of `code` (surrounding whitespace ignored) and the code as the catalog spells it.
-    #[inline]
-    fn lookup(&self, code: &str) -> Result<(usize, &str), LookupError> {
-        match self.index.find(code) {
-            Some(found) => Ok(found),
-            None => self.lookup_trimmed(code),
-        }
-    }
-
-    #[cold]
-    fn lookup_trimmed(&self, code: &str) -> Result<(usize, &str), LookupError> {
-        if code.trim().is_empty() {
-            return Err(LookupError::EmptyCode);
-        }
-        self.index.find(code.trim()).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })
     }
 
     /// The texts of `entry` for the locale with index `requested`, falling back per

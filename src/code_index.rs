@@ -3,45 +3,63 @@
 //! `localize` runs on every failed request of a service, so its cost is kept near one hash-map
 //! probe. A generic `HashMap<Box<str>, Arc<CodeEntry>>` costs a control-byte probe, a slot, the key's
 //! heap bytes, the entry, its texts and the attribute list — six dependent loads. Here a lookup reads
-//! one 16-byte slot (hash check, key position), the code's bytes in one contiguous string of all codes,
-//! and one [`Row`] that already holds the answer for the requested locale, per-message fallback
-//! included. Rows exist only for the common case (plain text, no arguments); anything else goes the
-//! general way through the [`CodeEntry`].
+//! one 16-byte slot (hash check, entry number, key position), then, independently of each other, the code's bytes in one
+//! contiguous string of all codes and one 32-byte [`Row`] that already holds the answer for the
+//! requested locale, per-message fallback included. Everything a lookup touches is a flat array sized
+//! for the cache: with 10,000 codes the slots take 256 KiB and the rows 640 KiB, so that a service's
+//! lookups mostly stay in the core's L2. Rows answer only the common case (plain text, no arguments);
+//! anything else goes the general way through the [`CodeEntry`].
 
 use crate::catalog::{CodeEntry, Locale, SUGGESTION};
 use crate::pattern::Pattern;
 use std::sync::Arc;
 
-const EMPTY: u32 = u32::MAX;
+/// The control byte of a free slot; a used one holds 7 bits of its code's hash (high bit clear).
+const EMPTY: u8 = 0x80;
+/// Control bytes are read eight at a time, as one word.
+const GROUP: usize = 8;
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Slot {
-    /// The high half of the code's hash, to skip comparing keys that cannot match.
-    hash: u32,
-    /// Index into `entries`, or [`EMPTY`].
+    /// Index into `entries`.
     entry: u32,
-    /// The code's position in `keys`.
+    /// The code's position in `keys`: kept here so that comparing it waits on no other load.
     start: u32,
     len: u32,
 }
 
-/// What `localize` returns for one code asked in one locale, resolved at load time.
-pub(crate) struct Row {
-    /// The message value; `None` when it is not plain text (it has variables or needs fluent-bundle).
-    pub(crate) message: Option<Arc<str>>,
-    /// The suggestion, when the code has one and it is plain text.
-    pub(crate) suggestion: Option<Arc<str>>,
-    /// The tag of the locale the text comes from (the requested one or a fallback), kept here
-    /// so that an answer reads no other table.
-    pub(crate) tag: Arc<str>,
-    /// The code's HTTP status, copied here to spare a load.
-    pub(crate) status: u16,
-    /// False when the suggestion exists but is not plain text: the row cannot answer alone.
-    pub(crate) complete: bool,
+/// What `localize` returns for one code asked in one locale, resolved at load time; two fat pointers,
+/// so that two rows share a cache line.
+struct Row {
+    /// The message value; `None` when the row cannot answer alone: the message or its suggestion is
+    /// not plain text (it has variables or needs fluent-bundle), or the code has no text at all.
+    message: Option<Arc<str>>,
+    /// The suggestion, empty when the code has none ([`RowInfo::has_suggestion`] tells): a pointer that is
+    /// always there lets the answer pick `Some` or `None` without a branch, which would mispredict on
+    /// every other request of a catalog where only some codes have a suggestion.
+    suggestion: Arc<str>,
+}
+
+/// The rest of a row's answer, kept apart so that rows stay 32 bytes.
+#[derive(Clone, Copy)]
+struct RowInfo {
+    /// The index of the locale the text comes from (the requested one or a fallback).
+    locale: u16,
+    /// The code's HTTP status.
+    status: u16,
+    has_suggestion: bool,
 }
 
 /// Code lookup for a [`Catalog`](crate::Catalog); immutable once built.
+///
+/// Open addressing with one control byte per slot, probed a group of eight at a time as hashbrown
+/// does (in portable word arithmetic, not SIMD): finding a code costs one word compare whatever the
+/// probe length, so that the branches a lookup takes do not depend on which code it is.
 pub(crate) struct CodeIndex {
+    /// One byte per slot, then the first [`GROUP`] bytes again, so that a group read never wraps.
+    control: Box<[u8]>,
     slots: Box<[Slot]>,
     /// Every code, concatenated.
     keys: Box<str>,
@@ -49,7 +67,20 @@ pub(crate) struct CodeIndex {
     entries: Box<[CodeEntry]>,
     /// `locales` rows per entry: row `entry * locales + requested`.
     rows: Box<[Row]>,
-    locales: usize,
+    /// One per row.
+    infos: Box<[RowInfo]>,
+    /// The locales' tags, by index.
+    tags: Box<[Arc<str>]>,
+    /// The same tags as [`ShortKey`]s, for [`CodeIndex::exact_locale`]; a tag too long for one never matches.
+    tag_keys: Box<[ShortKey]>,
+}
+
+/// A row's answer, as [`CodeIndex::answer`] gives it.
+pub(crate) struct Answer<'a> {
+    pub(crate) message: &'a str,
+    pub(crate) suggestion: Option<&'a str>,
+    pub(crate) tag: &'a str,
+    pub(crate) status: u16,
 }
 
 /// `a == b`, inlined for the short strings of codes and tags instead of a call to `memcmp`.
@@ -72,62 +103,112 @@ pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// A multiply-rotate hash over 8-byte words (FxHash's constant): codes are short ASCII strings
 /// chosen by the catalog, not by attackers, and an unknown code costs one failed probe sequence.
-/// The tail is read as one overlapping word, not copied byte by byte.
+/// Up to 16 bytes (every real code) it is straight-line code: two overlapping words, no loop.
 #[inline(always)]
 pub(crate) fn hash(code: &str) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let bytes = code.as_bytes();
     let n = bytes.len();
-    let word = |at: usize| bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
-    let half = |at: usize| bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
     let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
-    let mut h = n as u64;
-    let mut at = 0;
-    while at + 8 <= n {
-        h = mix(h, word(at));
-        at += 8;
-    }
-    if at < n {
-        let tail = match n {
-            8.. => word(n - 8),
-            4..=7 => (u64::from(half(0)) << 32) | u64::from(half(n - 4)),
-            _ => bytes.iter().fold(0, |w, &b| (w << 8) | u64::from(b)),
-        };
-        h = mix(h, tail);
-    }
+    let h = match ShortKey::of(bytes) {
+        Some(key) => mix(mix(n as u64, key.head), key.tail),
+        None => {
+            let word = |at: usize| bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+            let mut h = n as u64;
+            let mut at = 0;
+            while at + 8 <= n {
+                h = mix(h, word(at));
+                at += 8;
+            }
+            mix(h, word(n - 8))
+        }
+    };
     // Codes share long prefixes and differ in a few bytes: finish with a full avalanche
     // (MurmurHash3's fmix64) so that every bit of the slot number depends on every byte.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
+}
+
+/// A string of at most 16 bytes as two words: with equal lengths, equal keys mean equal strings,
+/// so that a tag is compared without reading its bytes again.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ShortKey {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+impl ShortKey {
+    /// Equal to no key: stands for a string too long to have one.
+    pub(crate) const NEVER: ShortKey = ShortKey { len: usize::MAX, head: 0, tail: 0 };
+
+    #[inline(always)]
+    pub(crate) fn of(s: &[u8]) -> Option<ShortKey> {
+        let n = s.len();
+        let word = |at: usize| s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+        let half = |at: usize| s.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
+        let byte = |at: usize| s.get(at).map_or(0, |&b| u64::from(b));
+        let (head, tail) = match n {
+            8..=16 => (word(0), word(n - 8)),
+            4..=7 => (u64::from(half(0)), u64::from(half(n - 4))),
+            // Bytes 0, n/2 and n-1 cover every position of a string this short.
+            0..=3 => (byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16, 0),
+            _ => return None,
+        };
+        Some(ShortKey { len: n, head, tail })
+    }
+
+    /// Equality, with `&` rather than `&&`: tags of one length (`en-US`, `zh-CN`) would otherwise
+    /// send every other request down a mispredicted branch.
+    #[inline(always)]
+    pub(crate) fn same(&self, other: &ShortKey) -> bool {
+        (self.len == other.len) & (self.head == other.head) & (self.tail == other.tail)
+    }
 }
 
 impl CodeIndex {
     /// Indexes `entries`, resolving each for every requested locale along that locale's `chain`.
     pub(crate) fn new(entries: Vec<CodeEntry>, locales: &[Locale]) -> CodeIndex {
-        // At most about two thirds full: short probe sequences, and a table small enough to stay in cache.
-        let capacity = (entries.len() * 2).next_power_of_two().max(8);
-        let mut slots = vec![Slot { hash: 0, entry: EMPTY, start: 0, len: 0 }; capacity].into_boxed_slice();
+        // At most seven eighths full, as hashbrown: a group almost always has a free byte to stop at.
+        let capacity = (entries.len() * 8 / 7 + 1).next_power_of_two().max(GROUP);
+        let mut control = vec![EMPTY; capacity + GROUP].into_boxed_slice();
+        let mut slots = vec![Slot::default(); capacity].into_boxed_slice();
         let mut keys = String::with_capacity(entries.iter().map(|e| e.code.len()).sum());
         let mut rows = Vec::with_capacity(entries.len() * locales.len());
+        let mut infos = Vec::with_capacity(entries.len() * locales.len());
+        let no_suggestion: Arc<str> = Arc::from("");
         for (number, entry) in entries.iter().enumerate() {
             let code: &str = &entry.code;
             let h = hash(code);
-            let mut i = h as usize & (capacity - 1);
-            while slots[i].entry != EMPTY {
-                i = (i + 1) & (capacity - 1);
+            let mut group = h as usize & (capacity - 1);
+            let i = loop {
+                let free = group_word(&control, group) & HIGH_BITS;
+                if free != 0 {
+                    break (group + free.trailing_zeros() as usize / 8) & (capacity - 1);
+                }
+                group = (group + GROUP) & (capacity - 1);
+            };
+            control[i] = control_byte(h);
+            if i < GROUP {
+                control[capacity + i] = control_byte(h);
             }
-            slots[i] =
-                Slot { hash: (h >> 32) as u32, entry: number as u32, start: keys.len() as u32, len: code.len() as u32 };
+            slots[i] = Slot { entry: number as u32, start: keys.len() as u32, len: code.len() as u32 };
             keys.push_str(code);
-            rows.extend(locales.iter().map(|requested| Row::resolve(entry, &requested.chain, locales)));
+            for requested in locales {
+                let (row, info) = Row::resolve(entry, &requested.chain, locales.len(), &no_suggestion);
+                rows.push(row);
+                infos.push(info);
+            }
         }
         CodeIndex {
+            control,
             slots,
             keys: keys.into_boxed_str(),
             entries: entries.into_boxed_slice(),
             rows: rows.into(),
-            locales: locales.len(),
+            infos: infos.into(),
+            tags: locales.iter().map(|l| Arc::clone(&l.tag)).collect(),
+            tag_keys: locales.iter().map(|l| ShortKey::of(l.tag.as_bytes()).unwrap_or(ShortKey::NEVER)).collect(),
         }
     }
 
@@ -135,20 +216,27 @@ impl CodeIndex {
     #[inline(always)]
     pub(crate) fn find(&self, code: &str) -> Option<(usize, &str)> {
         let h = hash(code);
+        let wanted = LOW_BITS * u64::from(control_byte(h));
         let mask = self.slots.len() - 1;
-        let mut i = h as usize & mask;
+        let mut group = h as usize & mask;
         loop {
-            let slot = self.slots[i];
-            if slot.entry == EMPTY {
+            let word = group_word(&self.control, group);
+            // Bytes equal to `wanted` become zero; the classic zero-byte test flags them (and, rarely,
+            // a byte above one: the key comparison sorts those out).
+            let equal = word ^ wanted;
+            let mut candidates = equal.wrapping_sub(LOW_BITS) & !equal & HIGH_BITS;
+            while candidates != 0 {
+                let slot = *self.slots.get((group + candidates.trailing_zeros() as usize / 8) & mask)?;
+                let key = self.keys.get(slot.start as usize..(slot.start + slot.len) as usize)?;
+                if bytes_eq(key.as_bytes(), code.as_bytes()) {
+                    return Some((slot.entry as usize, key));
+                }
+                candidates &= candidates - 1;
+            }
+            if word & HIGH_BITS != 0 {
                 return None;
             }
-            if slot.hash == (h >> 32) as u32 {
-                let range = slot.start as usize..(slot.start + slot.len) as usize;
-                if self.keys.as_bytes().get(range.clone()).is_some_and(|key| bytes_eq(key, code.as_bytes())) {
-                    return self.keys.get(range).map(|key| (slot.entry as usize, key));
-                }
-            }
-            i = (i + 1) & mask;
+            group = (group + GROUP) & mask;
         }
     }
 
@@ -161,40 +249,66 @@ impl CodeIndex {
         &self.entries
     }
 
-    /// The pre-resolved answer for entry `number` asked in locale `requested`.
-    #[inline]
-    pub(crate) fn row(&self, number: usize, requested: usize) -> Option<&Row> {
-        self.rows.get(number * self.locales + requested)
+    /// The answer resolved at load time for entry `number` asked in locale `requested`, unless the
+    /// text needs formatting.
+    #[inline(always)]
+    pub(crate) fn answer(&self, number: usize, requested: usize) -> Option<Answer<'_>> {
+        let at = number * self.tags.len() + requested;
+        let row = self.rows.get(at)?;
+        let info = self.infos.get(at)?;
+        Some(Answer {
+            message: row.message.as_deref()?,
+            suggestion: std::hint::select_unpredictable(info.has_suggestion, Some(&*row.suggestion), None),
+            tag: self.tags.get(info.locale as usize)?,
+            status: info.status,
+        })
+    }
+
+    /// The index of the locale whose tag is exactly `tag`, if any (tags of up to 16 bytes).
+    #[inline(always)]
+    pub(crate) fn exact_locale(&self, tag: &str) -> Option<usize> {
+        let key = ShortKey::of(tag.as_bytes())?;
+        // Without an early return, so that a service mixing languages does not pay a mispredicted
+        // branch per request.
+        let mut exact = None;
+        for (i, known) in self.tag_keys.iter().enumerate().rev() {
+            exact = if known.same(&key) { Some(i) } else { exact };
+        }
+        exact
     }
 }
 
+/// The control byte of a code with hash `h`: its top 7 bits (the slot number comes from the low bits).
+#[inline(always)]
+fn control_byte(h: u64) -> u8 {
+    (h >> 57) as u8
+}
+
+/// The [`GROUP`] control bytes from slot `at`, as one word.
+#[inline(always)]
+fn group_word(control: &[u8], at: usize) -> u64 {
+    control.get(at..at + GROUP).and_then(|w| w.try_into().ok()).map_or(HIGH_BITS, u64::from_le_bytes)
+}
+
 impl Row {
-    fn resolve(entry: &CodeEntry, chain: &[u16], locales: &[Locale]) -> Row {
+    fn resolve(entry: &CodeEntry, chain: &[u16], locales: usize, no_suggestion: &Arc<str>) -> (Row, RowInfo) {
         let found = chain.iter().find_map(|&i| entry.texts.get(i as usize)?.as_ref().map(|t| (i, t)));
-        let Some((locale, texts)) = found.filter(|(locale, _)| (*locale as usize) < locales.len()) else {
-            return Row {
-                message: None,
-                suggestion: None,
-                tag: Arc::clone(&locales[0].tag),
-                status: entry.status,
-                complete: false,
-            };
+        let Some((locale, texts)) = found.filter(|(locale, _)| (*locale as usize) < locales) else {
+            let row = Row { message: None, suggestion: Arc::clone(no_suggestion) };
+            return (row, RowInfo { locale: 0, status: entry.status, has_suggestion: false });
         };
         let plain = |pattern: &Pattern| match pattern {
             Pattern::Plain(text) => Some(Arc::clone(text)),
             _ => None,
         };
-        let message = plain(&texts.value.pattern);
-        let (suggestion, complete) = match texts.attribute(SUGGESTION) {
-            Some(text) => {
-                let suggestion = plain(&text.pattern);
-                let complete = suggestion.is_some();
-                (suggestion, complete)
-            }
-            None => (None, true),
-        };
-        let tag = Arc::clone(&locales[locale as usize].tag);
-        Row { complete: complete && message.is_some(), message, suggestion, tag, status: entry.status }
+        let mut message = plain(&texts.value.pattern);
+        let suggestion = texts.attribute(SUGGESTION).map(|text| plain(&text.pattern));
+        if suggestion.as_ref().is_some_and(Option::is_none) {
+            message = None;
+        }
+        let has_suggestion = suggestion.is_some();
+        let row = Row { message, suggestion: suggestion.flatten().unwrap_or_else(|| Arc::clone(no_suggestion)) };
+        (row, RowInfo { locale, status: entry.status, has_suggestion })
     }
 }
 

@@ -27,7 +27,7 @@
 //! `Accept-Language` value without `q=0` is read in one pass that only matches
 //! entries able to outweigh the best so far.
 
-use crate::code_index::bytes_eq;
+use crate::code_index::{bytes_eq, ShortKey};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -43,6 +43,8 @@ pub(crate) struct Negotiator {
     languages: Vec<String>,
     /// Lowercased tags of `available`, tried before the table: most requests name a locale exactly.
     tags: Vec<String>,
+    /// The tags of `available` as written (`zh-CN`), for the first entry of a header.
+    exact: Vec<ShortKey>,
     /// Lowercased `-`-separated tags known to match, to the index of the locale they match.
     table: FxHashMap<Box<str>, u16>,
     /// Per entry of `languages`, what `language-REGION` matches for each two-letter region
@@ -64,7 +66,10 @@ impl Negotiator {
         defaults.extend(rest);
         let tags = available.iter().map(|l| l.to_string().to_ascii_lowercase()).collect();
         let regions = available.iter().map(|_| OnceLock::new()).collect();
-        let mut negotiator = Negotiator { available, languages, tags, table: FxHashMap::default(), regions, defaults };
+        let exact =
+            available.iter().map(|l| ShortKey::of(l.to_string().as_bytes()).unwrap_or(ShortKey::NEVER)).collect();
+        let mut negotiator =
+            Negotiator { available, languages, tags, exact, table: FxHashMap::default(), regions, defaults };
         let mut candidates = Vec::new();
         for locale in &negotiator.available {
             let mut maximized = locale.clone();
@@ -96,13 +101,32 @@ impl Negotiator {
     /// The index of the locale to use for `input` (a tag or an `Accept-Language` value).
     pub(crate) fn negotiate(&self, input: &str) -> usize {
         let input = trim(input);
-        if !input.bytes().any(|b| b == b',' || b == b';') {
-            return match input {
+        // A byte loop, not `memchr`: headers are a few dozen bytes, shorter than its set-up pays for.
+        match input.bytes().position(|b| b == b',' || b == b';') {
+            None => match input {
                 "" | "*" => self.defaults[0] as usize,
                 tag => self.match_tag(tag).unwrap_or(self.defaults[0]) as usize,
-            };
+            },
+            Some(comma) if input.as_bytes()[comma] == b',' => {
+                self.first_entry_wins(input, comma).unwrap_or_else(|| self.negotiate_list(input))
+            }
+            Some(_) => self.negotiate_list(input),
         }
-        self.negotiate_list(input)
+    }
+
+    /// The usual header (`zh-CN,zh;q=0.9,en;q=0.8`) without reading it all: a first entry with no
+    /// weight has the highest weight there is, and ties go to the earlier entry, so if it matches it
+    /// wins, unless a later entry excludes locales with `q=0`. `None` when that cannot be ruled out.
+    fn first_entry_wins(&self, input: &str, comma: usize) -> Option<usize> {
+        let tag = trim(input.get(..comma)?);
+        if tag == "*" || !is_tag(tag) || may_exclude(&input.as_bytes()[comma..]) {
+            return None;
+        }
+        let key = ShortKey::of(tag.as_bytes());
+        match self.exact.iter().position(|known| key.is_some_and(|key| known.same(&key))) {
+            Some(exact) => Some(exact),
+            None => self.match_tag(tag).map(usize::from),
+        }
     }
 
     /// One pass for the usual header, with no `q=0` entry: the first entry of the highest weight
@@ -206,6 +230,28 @@ impl Negotiator {
 
 fn bit(index: u16) -> u128 {
     1u128.checked_shl(index as u32).unwrap_or(0)
+}
+
+/// Whether some entry of `rest` might have weight 0, erring towards yes: after each `=`, the first
+/// digit is `0` and no nonzero digit follows the decimal point. Anything but plain ASCII counts as yes,
+/// since trimming Unicode spaces could turn it into a `0`.
+fn may_exclude(rest: &[u8]) -> bool {
+    if !rest.is_ascii() {
+        return true;
+    }
+    rest.iter().enumerate().filter(|(_, &b)| b == b'=').any(|(equals, _)| {
+        let value = &rest[equals + 1..];
+        let Some(first) = value.iter().position(|&b| b.is_ascii_digit() || b == b',' || b == b';') else {
+            return false;
+        };
+        if value[first] != b'0' {
+            return false;
+        }
+        match value.get(first + 1) {
+            Some(b'.') => !value[first + 2..].iter().take_while(|b| b.is_ascii_digit()).any(|&b| b != b'0'),
+            _ => true,
+        }
+    })
 }
 
 /// Splits `tag;q=0.8` into the tag and its weight in thousandths; `None` if malformed.
@@ -371,10 +417,39 @@ mod tests {
         }
 
         #[test]
+        fn first_entry_shortcut_agrees_with_the_general_rules(header in header()) {
+            let n = negotiator();
+            let input = header.trim();
+            if input.contains([',', ';']) {
+                prop_assert_eq!(n.negotiate(input), n.negotiate_with_exclusions(input), "{}", header);
+            }
+        }
+
+        #[test]
         fn byte_splitting_and_trimming_agree_with_str(s in "[ ,;a\t\u{a0}\u{2003}]{0,12}") {
             prop_assert_eq!(pieces(&s, b',').collect::<Vec<_>>(), s.split(',').collect::<Vec<_>>());
             prop_assert_eq!(trim(&s), s.trim());
         }
+    }
+
+    #[test]
+    fn later_exclusions_defeat_the_first_entry_shortcut() {
+        let n = negotiator();
+        assert_eq!(n.negotiate("zh-CN,en;q=0.8"), 1);
+        assert_eq!(n.negotiate("zh-CN, zh;q=0"), 0, "zh excludes zh-CN");
+        assert_eq!(n.negotiate("zh-CN,zh;q=0.000"), 0);
+        assert_eq!(n.negotiate("zh-CN,zh;q = 0"), 0);
+        assert_eq!(n.negotiate("zh-CN,zh;q=0.001"), 1);
+        assert_eq!(n.negotiate("zh-CN,*;q=0"), 0, "everything excluded: the fallback");
+        for rest in ["zh;q=0", "fr;q=0.5", "zh;q=0.9", "zh;level=0", "zh;q=\u{a0}0"] {
+            let header = format!("zh-CN,{rest}");
+            assert_eq!(n.negotiate(&header), n.negotiate_with_exclusions(&header), "{header}");
+        }
+        assert!(may_exclude(b",zh;q=0"));
+        assert!(may_exclude(b",zh;q=0.0"));
+        assert!(may_exclude(b",zh;level=0"), "errs towards yes");
+        assert!(!may_exclude(b",zh;q=0.9,en;q=0.8"));
+        assert!(!may_exclude(b",en,fr"));
     }
 
     #[test]

@@ -142,3 +142,47 @@ fn the_catalog_is_shared_across_threads() {
     assert_eq!(texts[1], "1 disk could not be backed up.");
     assert_eq!(texts[3], "3 disks could not be backed up.");
 }
+
+/// The code index against the obvious implementation: codes of every length up to 40 bytes, sharing
+/// long prefixes, enough of them to fill many probe groups; each is found with its own text and
+/// suggestion (present on some codes only), and near misses are not.
+#[test]
+fn every_code_is_found_and_near_misses_are_not() {
+    use errcat::{SourceFile, Sources, METADATA_FILE};
+    let file = |path: &str, text: String| SourceFile { path: path.into(), text: text.into() };
+    let mut codes = Vec::new();
+    for length in 3..=40usize {
+        for variant in b'a'..=b'y' {
+            codes.push(format!("A.{}{}", "b".repeat(length - 3), char::from(variant)));
+        }
+    }
+    let mut source = String::new();
+    for (i, code) in codes.iter().enumerate() {
+        source.push_str(&format!("{} = text {i}\n", code.replace('.', "-")));
+        if i % 3 == 0 {
+            source.push_str(&format!("    .suggestion = hint {i}\n"));
+        }
+    }
+    let metadata = "name = \"IDX\"\nsource_locale = \"zh-CN\"\nfallback_locale = \"en-US\"\n".to_string();
+    let catalog = errcat::load(&Sources {
+        metadata: Some(file(METADATA_FILE, metadata)),
+        files: vec![file("zh-CN/x.ftl", source), file("en-US/x.ftl", String::new())],
+        ..Sources::default()
+    })
+    .expect("loads");
+    assert_eq!(catalog.codes().len(), codes.len());
+    for (i, code) in codes.iter().enumerate() {
+        for lang in ["en-US", "zh-CN"] {
+            let found = catalog.localize(code, lang).unwrap_or_else(|e| panic!("{code}: {e}"));
+            assert_eq!((found.code, found.message.as_ref()), (code.as_str(), format!("text {i}").as_str()));
+            assert_eq!(found.suggestion.as_deref(), (i % 3 == 0).then(|| format!("hint {i}")).as_deref(), "{code}");
+            assert_eq!(found.locale, "zh-CN", "the only text is the source's");
+        }
+        for miss in [format!("{code}x"), code[..code.len() - 1].to_string(), code.to_lowercase(), format!("x{code}")] {
+            if !codes.contains(&miss) {
+                let error = catalog.localize(&miss, "en-US").map(|found| found.code.to_string());
+                assert!(matches!(error, Err(LookupError::UnknownCode { .. } | LookupError::EmptyCode)), "{miss}");
+            }
+        }
+    }
+}
