@@ -1,6 +1,6 @@
 //! The one in-memory model of a catalog, read by the runtime API, the renderers and the checks.
 
-use crate::code_index::CodeIndex;
+use crate::code_index::{CodeIndex, Found};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::metadata::Metadata;
 use crate::negotiate::Negotiator;
@@ -202,7 +202,7 @@ impl Catalog {
 
     /// The entry of `code`, if the catalog has it.
     pub fn get(&self, code: &str) -> Option<&CodeEntry> {
-        self.index.find(code).map(|(number, _)| self.index.entry(number))
+        self.index.find(code, 0).map(|found| self.index.entry(self.index.entry_number(found.slot)))
     }
 
     /// Families in display order, each with at least one code.
@@ -249,8 +249,8 @@ impl Catalog {
         args: &[(&str, Arg<'_>)],
     ) -> Result<Localized<'_>, LookupError> {
         let requested = self.negotiate_index(lang);
-        match self.index.find(code) {
-            Some((number, code)) => self.localize_found(number, code, requested, args),
+        match self.index.find(code, requested) {
+            Some(found) => self.localize_found(found, requested, args),
             None => self.localize_trimmed(code, requested, args),
         }
     }
@@ -258,22 +258,21 @@ impl Catalog {
     #[inline(always)]
     fn localize_found<'s>(
         &'s self,
-        number: usize,
-        code: &'s str,
+        found: Found<'s>,
         requested: usize,
         args: &[(&str, Arg<'_>)],
     ) -> Result<Localized<'s>, LookupError> {
         // The common case, answered from the row resolved at load time: plain text needs no arguments.
-        match self.index.answer(number, requested) {
+        match self.index.answer(found) {
             Some(answer) => Ok(Localized {
-                code,
+                code: found.code(),
                 message: Cow::Borrowed(answer.message),
                 suggestion: answer.suggestion.map(Cow::Borrowed),
                 locale: answer.tag,
                 status: answer.status,
                 errors: Vec::new(),
             }),
-            None => self.localize_entry(number, code, requested, args),
+            None => self.localize_entry(self.index.entry_number(found.slot), found.code(), requested, args),
         }
     }
 
@@ -289,8 +288,8 @@ impl Catalog {
         if code.trim().is_empty() {
             return Err(LookupError::EmptyCode);
         }
-        match self.index.find(code.trim()) {
-            Some((number, code)) => self.localize_found(number, code, requested, args),
+        match self.index.find(code.trim(), requested) {
+            Some(found) => self.localize_found(found, requested, args),
             None => Err(LookupError::UnknownCode { code: code.to_string() }),
         }
     }

@@ -1,14 +1,14 @@
-//! The run-time index: code → pre-resolved text per requested locale, in as few cache lines as possible.
+//! The run-time index: code → pre-resolved answer per requested locale, one cache line per lookup.
 //!
 //! `localize` runs on every failed request of a service, so its cost is kept near one hash-map
 //! probe. A generic `HashMap<Box<str>, Arc<CodeEntry>>` costs a control-byte probe, a slot, the key's
 //! heap bytes, the entry, its texts and the attribute list — six dependent loads. Here a lookup reads
-//! one 16-byte slot (hash check, entry number, key position), then, independently of each other, the code's bytes in one
-//! contiguous string of all codes and one 32-byte [`Row`] that already holds the answer for the
-//! requested locale, per-message fallback included. Everything a lookup touches is a flat array sized
-//! for the cache: with 10,000 codes the slots take 256 KiB and the rows 640 KiB, so that a service's
-//! lookups mostly stay in the core's L2. Rows answer only the common case (plain text, no arguments);
-//! anything else goes the general way through the [`CodeEntry`].
+//! one word of control bytes (a small array that stays in cache), then one 64-byte [`Row`]: the row of
+//! the code for the requested locale, which holds the code's first bytes to compare, the code, the
+//! message, the suggestion and the locale they come from (per-message fallback resolved at load
+//! time), and the status. With 10,000 codes a lookup misses the cache at most once, where a
+//! std `HashMap` misses on its bucket and again on its key's bytes. Rows answer only the common case
+//! (plain text, no arguments); anything else goes the general way through the [`CodeEntry`].
 
 use crate::catalog::{CodeEntry, Locale, SUGGESTION};
 use crate::pattern::Pattern;
@@ -21,36 +21,31 @@ const GROUP: usize = 8;
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    /// Index into `entries`.
-    entry: u32,
-    /// The code's position in `keys`: kept here so that comparing it waits on no other load.
-    start: u32,
-    len: u32,
-}
-
-/// What `localize` returns for one code asked in one locale, resolved at load time; two fat pointers,
-/// so that two rows share a cache line.
-struct Row {
+/// What `localize` reads for one code asked in one locale, resolved at load time: one cache line.
+#[repr(align(64))]
+pub(crate) struct Row {
+    /// The code: a `&str` borrowed from here needs no load of its bytes.
+    code: Arc<str>,
     /// The message value; `None` when the row cannot answer alone: the message or its suggestion is
     /// not plain text (it has variables or needs fluent-bundle), or the code has no text at all.
     message: Option<Arc<str>>,
-    /// The suggestion, empty when the code has none ([`RowInfo::has_suggestion`] tells): a pointer that is
+    /// The suggestion, empty when the code has none (see [`HAS_SUGGESTION`]): a pointer that is
     /// always there lets the answer pick `Some` or `None` without a branch, which would mispredict on
     /// every other request of a catalog where only some codes have a suggestion.
     suggestion: Arc<str>,
-}
-
-/// The rest of a row's answer, kept apart so that rows stay 32 bytes.
-#[derive(Clone, Copy)]
-struct RowInfo {
-    /// The index of the locale the text comes from (the requested one or a fallback).
-    locale: u16,
+    /// The code's bytes as an [`InlineKey`], compared instead of the bytes themselves.
+    key_head: u64,
+    key_tail: u32,
     /// The code's HTTP status.
     status: u16,
-    has_suggestion: bool,
+    /// The index of the locale the text comes from (the requested one or a fallback).
+    locale: u8,
+    flags: u8,
 }
+
+const _: () = assert!(std::mem::size_of::<Row>() == 64, "a row is one cache line");
+
+const HAS_SUGGESTION: u8 = 1;
 
 /// Code lookup for a [`Catalog`](crate::Catalog); immutable once built.
 ///
@@ -60,19 +55,34 @@ struct RowInfo {
 pub(crate) struct CodeIndex {
     /// One byte per slot, then the first [`GROUP`] bytes again, so that a group read never wraps.
     control: Box<[u8]>,
-    slots: Box<[Slot]>,
-    /// Every code, concatenated.
-    keys: Box<str>,
+    /// One row per slot and requested locale, locale by locale: row `requested * capacity + slot`, so
+    /// that the part of the address known before the probe is added after it, not multiplied.
+    /// Rows of free slots are never read.
+    rows: Box<[Row]>,
+    /// The entry number of the code in each slot.
+    entry_numbers: Box<[u32]>,
     /// Sorted by code.
     entries: Box<[CodeEntry]>,
-    /// `locales` rows per entry: row `entry * locales + requested`.
-    rows: Box<[Row]>,
-    /// One per row.
-    infos: Box<[RowInfo]>,
     /// The locales' tags, by index.
     tags: Box<[Arc<str>]>,
     /// The same tags as [`ShortKey`]s, for [`CodeIndex::exact_locale`]; a tag too long for one never matches.
     tag_keys: Box<[ShortKey]>,
+}
+
+/// A code found by [`CodeIndex::find`], with its row for the locale asked.
+#[derive(Clone, Copy)]
+pub(crate) struct Found<'a> {
+    /// Its slot, for [`CodeIndex::entry_number`].
+    pub(crate) slot: usize,
+    row: &'a Row,
+}
+
+impl<'a> Found<'a> {
+    /// The code as the catalog spells it.
+    #[inline(always)]
+    pub(crate) fn code(&self) -> &'a str {
+        &self.row.code
+    }
 }
 
 /// A row's answer, as [`CodeIndex::answer`] gives it.
@@ -103,15 +113,20 @@ pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// A multiply-rotate hash over 8-byte words (FxHash's constant): codes are short ASCII strings
 /// chosen by the catalog, not by attackers, and an unknown code costs one failed probe sequence.
-/// Up to 16 bytes (every real code) it is straight-line code: two overlapping words, no loop.
 #[inline(always)]
 pub(crate) fn hash(code: &str) -> u64 {
+    hash_with(code.as_bytes(), inline_key(code.as_bytes()))
+}
+
+/// [`hash`], given the [`inline_key`] of `bytes`: up to 12 bytes (every real code) it mixes the two
+/// words of the key, straight-line code with no loop and no second read of the bytes.
+#[inline(always)]
+fn hash_with(bytes: &[u8], inline: Option<(u64, u32)>) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let bytes = code.as_bytes();
     let n = bytes.len();
     let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
-    let h = match ShortKey::of(bytes) {
-        Some(key) => mix(mix(n as u64, key.head), key.tail),
+    let h = match inline {
+        Some((head, tail)) => mix(mix(n as u64, head), u64::from(tail)),
         None => {
             let word = |at: usize| bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
             let mut h = n as u64;
@@ -166,17 +181,43 @@ impl ShortKey {
     }
 }
 
+/// A code of at most 12 bytes as a word and a half: with equal lengths, equal keys mean equal codes.
+/// Twelve bytes hold every code of the shipped catalog (`CSBS.0001`) with room to spare; longer ones
+/// are compared byte by byte.
+#[inline(always)]
+fn inline_key(s: &[u8]) -> Option<(u64, u32)> {
+    let n = s.len();
+    let word = |at: usize| s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let half = |at: usize| s.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
+    let byte = |at: usize| s.get(at).map_or(0, |&b| u64::from(b));
+    match n {
+        8..=12 => Some((word(0), half(n - 4))),
+        4..=7 => Some((u64::from(half(0)) | u64::from(half(n - 4)) << 32, 0)),
+        // Bytes 0, n/2 and n-1 cover every position of a string this short.
+        0..=3 => Some((byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16, 0)),
+        _ => None,
+    }
+}
+
 impl CodeIndex {
     /// Indexes `entries`, resolving each for every requested locale along that locale's `chain`.
     pub(crate) fn new(entries: Vec<CodeEntry>, locales: &[Locale]) -> CodeIndex {
         // At most seven eighths full, as hashbrown: a group almost always has a free byte to stop at.
         let capacity = (entries.len() * 8 / 7 + 1).next_power_of_two().max(GROUP);
         let mut control = vec![EMPTY; capacity + GROUP].into_boxed_slice();
-        let mut slots = vec![Slot::default(); capacity].into_boxed_slice();
-        let mut keys = String::with_capacity(entries.iter().map(|e| e.code.len()).sum());
-        let mut rows = Vec::with_capacity(entries.len() * locales.len());
-        let mut infos = Vec::with_capacity(entries.len() * locales.len());
-        let no_suggestion: Arc<str> = Arc::from("");
+        let empty: Arc<str> = Arc::from("");
+        let unused = || Row {
+            code: Arc::clone(&empty),
+            message: None,
+            suggestion: Arc::clone(&empty),
+            key_head: 0,
+            key_tail: 0,
+            status: 0,
+            locale: 0,
+            flags: 0,
+        };
+        let mut rows: Vec<Row> = (0..capacity * locales.len()).map(|_| unused()).collect();
+        let mut entry_numbers = vec![0; capacity].into_boxed_slice();
         for (number, entry) in entries.iter().enumerate() {
             let code: &str = &entry.code;
             let h = hash(code);
@@ -192,32 +233,32 @@ impl CodeIndex {
             if i < GROUP {
                 control[capacity + i] = control_byte(h);
             }
-            slots[i] = Slot { entry: number as u32, start: keys.len() as u32, len: code.len() as u32 };
-            keys.push_str(code);
-            for requested in locales {
-                let (row, info) = Row::resolve(entry, &requested.chain, locales.len(), &no_suggestion);
-                rows.push(row);
-                infos.push(info);
+            entry_numbers[i] = number as u32;
+            let code: Arc<str> = Arc::from(code);
+            for (r, requested) in locales.iter().enumerate() {
+                rows[r * capacity + i] = Row::resolve(entry, &code, &requested.chain, locales.len(), &empty);
             }
         }
         CodeIndex {
             control,
-            slots,
-            keys: keys.into_boxed_str(),
-            entries: entries.into_boxed_slice(),
             rows: rows.into(),
-            infos: infos.into(),
+            entry_numbers,
+            entries: entries.into_boxed_slice(),
             tags: locales.iter().map(|l| Arc::clone(&l.tag)).collect(),
             tag_keys: locales.iter().map(|l| ShortKey::of(l.tag.as_bytes()).unwrap_or(ShortKey::NEVER)).collect(),
         }
     }
 
-    /// The entry number of `code`, matched exactly, with the code borrowed from the index.
+    /// Where `code` is, matched exactly, with its row for the locale with index `requested`.
     #[inline(always)]
-    pub(crate) fn find(&self, code: &str) -> Option<(usize, &str)> {
-        let h = hash(code);
+    pub(crate) fn find(&self, code: &str, requested: usize) -> Option<Found<'_>> {
+        let bytes = code.as_bytes();
+        let inline = inline_key(bytes);
+        let h = hash_with(bytes, inline);
         let wanted = LOW_BITS * u64::from(control_byte(h));
-        let mask = self.slots.len() - 1;
+        let capacity = self.entry_numbers.len();
+        let mask = capacity.wrapping_sub(1);
+        let rows = self.rows.get(requested * capacity..)?;
         let mut group = h as usize & mask;
         loop {
             let word = group_word(&self.control, group);
@@ -226,10 +267,16 @@ impl CodeIndex {
             let equal = word ^ wanted;
             let mut candidates = equal.wrapping_sub(LOW_BITS) & !equal & HIGH_BITS;
             while candidates != 0 {
-                let slot = *self.slots.get((group + candidates.trailing_zeros() as usize / 8) & mask)?;
-                let key = self.keys.get(slot.start as usize..(slot.start + slot.len) as usize)?;
-                if bytes_eq(key.as_bytes(), code.as_bytes()) {
-                    return Some((slot.entry as usize, key));
+                let slot = (group + candidates.trailing_zeros() as usize / 8) & mask;
+                let row = rows.get(slot)?;
+                let same = match inline {
+                    Some((head, tail)) => {
+                        (row.code.len() == bytes.len()) & (row.key_head == head) & (row.key_tail == tail)
+                    }
+                    None => bytes_eq(row.code.as_bytes(), bytes),
+                };
+                if same {
+                    return Some(Found { slot, row });
                 }
                 candidates &= candidates - 1;
             }
@@ -238,6 +285,11 @@ impl CodeIndex {
             }
             group = (group + GROUP) & mask;
         }
+    }
+
+    /// The entry number of the code in `slot`.
+    pub(crate) fn entry_number(&self, slot: usize) -> usize {
+        self.entry_numbers[slot] as usize
     }
 
     pub(crate) fn entry(&self, number: usize) -> &CodeEntry {
@@ -249,18 +301,15 @@ impl CodeIndex {
         &self.entries
     }
 
-    /// The answer resolved at load time for entry `number` asked in locale `requested`, unless the
-    /// text needs formatting.
+    /// The answer resolved at load time for a code found, unless the text needs formatting.
     #[inline(always)]
-    pub(crate) fn answer(&self, number: usize, requested: usize) -> Option<Answer<'_>> {
-        let at = number * self.tags.len() + requested;
-        let row = self.rows.get(at)?;
-        let info = self.infos.get(at)?;
+    pub(crate) fn answer<'a>(&'a self, found: Found<'a>) -> Option<Answer<'a>> {
+        let row = found.row;
         Some(Answer {
             message: row.message.as_deref()?,
-            suggestion: std::hint::select_unpredictable(info.has_suggestion, Some(&*row.suggestion), None),
-            tag: self.tags.get(info.locale as usize)?,
-            status: info.status,
+            suggestion: std::hint::select_unpredictable(row.flags & HAS_SUGGESTION != 0, Some(&*row.suggestion), None),
+            tag: self.tags.get(usize::from(row.locale))?,
+            status: row.status,
         })
     }
 
@@ -291,24 +340,37 @@ fn group_word(control: &[u8], at: usize) -> u64 {
 }
 
 impl Row {
-    fn resolve(entry: &CodeEntry, chain: &[u16], locales: usize, no_suggestion: &Arc<str>) -> (Row, RowInfo) {
-        let found = chain.iter().find_map(|&i| entry.texts.get(i as usize)?.as_ref().map(|t| (i, t)));
-        let Some((locale, texts)) = found.filter(|(locale, _)| (*locale as usize) < locales) else {
-            let row = Row { message: None, suggestion: Arc::clone(no_suggestion) };
-            return (row, RowInfo { locale: 0, status: entry.status, has_suggestion: false });
+    fn resolve(entry: &CodeEntry, code: &Arc<str>, chain: &[u16], locales: usize, empty: &Arc<str>) -> Row {
+        let (key_head, key_tail) = inline_key(code.as_bytes()).unwrap_or((0, 0));
+        let mut row = Row {
+            code: Arc::clone(code),
+            message: None,
+            suggestion: Arc::clone(empty),
+            key_head,
+            key_tail,
+            status: entry.status,
+            locale: 0,
+            flags: 0,
         };
+        let found = chain.iter().find_map(|&i| entry.texts.get(i as usize)?.as_ref().map(|t| (i, t)));
+        // A locale past 255 does not fit the row: such rows leave the answer to the general way.
+        let Some((locale, texts)) = found.filter(|(locale, _)| (*locale as usize) < locales) else { return row };
+        let Ok(locale) = u8::try_from(locale) else { return row };
         let plain = |pattern: &Pattern| match pattern {
             Pattern::Plain(text) => Some(Arc::clone(text)),
             _ => None,
         };
-        let mut message = plain(&texts.value.pattern);
         let suggestion = texts.attribute(SUGGESTION).map(|text| plain(&text.pattern));
         if suggestion.as_ref().is_some_and(Option::is_none) {
-            message = None;
+            return row;
         }
-        let has_suggestion = suggestion.is_some();
-        let row = Row { message, suggestion: suggestion.flatten().unwrap_or_else(|| Arc::clone(no_suggestion)) };
-        (row, RowInfo { locale, status: entry.status, has_suggestion })
+        row.message = plain(&texts.value.pattern);
+        row.locale = locale;
+        if let Some(suggestion) = suggestion.flatten() {
+            row.suggestion = suggestion;
+            row.flags |= HAS_SUGGESTION;
+        }
+        row
     }
 }
 
