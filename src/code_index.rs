@@ -33,7 +33,7 @@ pub(crate) struct Row {
     /// always there lets the answer pick `Some` or `None` without a branch, which would mispredict on
     /// every other request of a catalog where only some codes have a suggestion.
     suggestion: Arc<str>,
-    /// The code's bytes as an [`InlineKey`], compared instead of the bytes themselves.
+    /// The code's [`ShortKey`], compared instead of its bytes (its length is `code`'s).
     key_head: u64,
     key_tail: u32,
     /// The code's HTTP status.
@@ -115,18 +115,18 @@ pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 /// chosen by the catalog, not by attackers, and an unknown code costs one failed probe sequence.
 #[inline(always)]
 pub(crate) fn hash(code: &str) -> u64 {
-    hash_with(code.as_bytes(), inline_key(code.as_bytes()))
+    hash_with(code.as_bytes(), ShortKey::of(code.as_bytes()))
 }
 
-/// [`hash`], given the [`inline_key`] of `bytes`: up to 12 bytes (every real code) it mixes the two
+/// [`hash`], given the [`ShortKey`] of `bytes`: up to 12 bytes (every real code) it mixes the two
 /// words of the key, straight-line code with no loop and no second read of the bytes.
 #[inline(always)]
-fn hash_with(bytes: &[u8], inline: Option<(u64, u32)>) -> u64 {
+fn hash_with(bytes: &[u8], short: Option<ShortKey>) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let n = bytes.len();
     let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
-    let h = match inline {
-        Some((head, tail)) => mix(mix(n as u64, head), u64::from(tail)),
+    let h = match short {
+        Some(key) => mix(mix(n as u64, key.head), u64::from(key.tail)),
         None => {
             let word = |at: usize| bytes.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
             let mut h = n as u64;
@@ -144,13 +144,15 @@ fn hash_with(bytes: &[u8], inline: Option<(u64, u32)>) -> u64 {
     h ^ (h >> 33)
 }
 
-/// A string of at most 16 bytes as two words: with equal lengths, equal keys mean equal strings,
-/// so that a tag is compared without reading its bytes again.
+/// A string of at most 12 bytes as a word and a half: with equal lengths, equal keys mean equal
+/// strings, so that a code or a tag is compared without reading its bytes again. Twelve bytes hold
+/// every code of the shipped catalog (`CSBS.0001`) and every common tag (`zh-Hans-CN`) with room to
+/// spare; longer ones are compared byte by byte.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ShortKey {
     len: usize,
     head: u64,
-    tail: u64,
+    tail: u32,
 }
 
 impl ShortKey {
@@ -164,8 +166,8 @@ impl ShortKey {
         let half = |at: usize| s.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
         let byte = |at: usize| s.get(at).map_or(0, |&b| u64::from(b));
         let (head, tail) = match n {
-            8..=16 => (word(0), word(n - 8)),
-            4..=7 => (u64::from(half(0)), u64::from(half(n - 4))),
+            8..=12 => (word(0), half(n - 4)),
+            4..=7 => (u64::from(half(0)) | u64::from(half(n - 4)) << 32, 0),
             // Bytes 0, n/2 and n-1 cover every position of a string this short.
             0..=3 => (byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16, 0),
             _ => return None,
@@ -178,24 +180,6 @@ impl ShortKey {
     #[inline(always)]
     pub(crate) fn same(&self, other: &ShortKey) -> bool {
         (self.len == other.len) & (self.head == other.head) & (self.tail == other.tail)
-    }
-}
-
-/// A code of at most 12 bytes as a word and a half: with equal lengths, equal keys mean equal codes.
-/// Twelve bytes hold every code of the shipped catalog (`CSBS.0001`) with room to spare; longer ones
-/// are compared byte by byte.
-#[inline(always)]
-fn inline_key(s: &[u8]) -> Option<(u64, u32)> {
-    let n = s.len();
-    let word = |at: usize| s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
-    let half = |at: usize| s.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
-    let byte = |at: usize| s.get(at).map_or(0, |&b| u64::from(b));
-    match n {
-        8..=12 => Some((word(0), half(n - 4))),
-        4..=7 => Some((u64::from(half(0)) | u64::from(half(n - 4)) << 32, 0)),
-        // Bytes 0, n/2 and n-1 cover every position of a string this short.
-        0..=3 => Some((byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16, 0)),
-        _ => None,
     }
 }
 
@@ -253,8 +237,8 @@ impl CodeIndex {
     #[inline(always)]
     pub(crate) fn find(&self, code: &str, requested: usize) -> Option<Found<'_>> {
         let bytes = code.as_bytes();
-        let inline = inline_key(bytes);
-        let h = hash_with(bytes, inline);
+        let short = ShortKey::of(bytes);
+        let h = hash_with(bytes, short);
         let wanted = LOW_BITS * u64::from(control_byte(h));
         let capacity = self.entry_numbers.len();
         let mask = capacity.wrapping_sub(1);
@@ -269,10 +253,8 @@ impl CodeIndex {
             while candidates != 0 {
                 let slot = (group + candidates.trailing_zeros() as usize / 8) & mask;
                 let row = rows.get(slot)?;
-                let same = match inline {
-                    Some((head, tail)) => {
-                        (row.code.len() == bytes.len()) & (row.key_head == head) & (row.key_tail == tail)
-                    }
+                let same = match short {
+                    Some(key) => key.same(&ShortKey { len: row.code.len(), head: row.key_head, tail: row.key_tail }),
                     None => bytes_eq(row.code.as_bytes(), bytes),
                 };
                 if same {
@@ -341,13 +323,13 @@ fn group_word(control: &[u8], at: usize) -> u64 {
 
 impl Row {
     fn resolve(entry: &CodeEntry, code: &Arc<str>, chain: &[u16], locales: usize, empty: &Arc<str>) -> Row {
-        let (key_head, key_tail) = inline_key(code.as_bytes()).unwrap_or((0, 0));
+        let key = ShortKey::of(code.as_bytes()).unwrap_or(ShortKey::NEVER);
         let mut row = Row {
             code: Arc::clone(code),
             message: None,
             suggestion: Arc::clone(empty),
-            key_head,
-            key_tail,
+            key_head: key.head,
+            key_tail: key.tail,
             status: entry.status,
             locale: 0,
             flags: 0,

@@ -453,34 +453,43 @@ fn syntax_message(kind: &fluent_syntax::parser::ErrorKind) -> String {
     format!("{kind}{hint}")
 }
 
-/// The offset of a `\u`/`\U` escape with too few hex digits followed by a non-ASCII character, inside a
-/// placeable and after a `"` on its line: where it may be in a string literal. fluent-syntax 0.12 panics on
-/// such an escape in a string literal (it slices its error text inside the character; found by
-/// `fuzz/load_ftl`), so it is reported here instead. String literals exist only inside placeables, so
-/// the same characters in plain text (`"\u码` outside braces) are left alone.
+/// The offset of a `\u`/`\U` escape with too few hex digits followed by a non-ASCII character, in a
+/// string literal. fluent-syntax 0.12 panics on such an escape (it slices its error text inside the
+/// character; found by `fuzz/load_ftl`), so it is reported here instead. The same characters in plain
+/// text or a comment (`"\u码`) are text, and whether a `"` opens a string literal depends on everything
+/// before it as the parser sees it (placeables, escaped braces `{"{"}`, error recovery), so the parser
+/// itself decides: it reads a copy in which the character after each such escape is replaced by ASCII
+/// of the same length (offsets unchanged, nothing to panic on) and reports the escapes it meets in a
+/// literal. Files without such an escape, all but a few, pay only a `memchr` for backslashes.
 fn truncated_escape(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut scanned = 0;
-    // Backslashes are rare: find them with `memchr`, and look at the line only around one that fits.
-    text.match_indices('\\').map(|(i, _)| i).find(|&i| {
-        let needed = match bytes.get(i + 1) {
-            Some(b'u') => 4,
-            Some(b'U') => 6,
-            _ => return false,
-        };
-        let rest = bytes.get(i + 2..).unwrap_or_default();
-        let digits = rest.iter().take(needed).take_while(|b| b.is_ascii_hexdigit()).count();
-        let truncated = digits < needed && rest.get(digits).is_some_and(|b| !b.is_ascii());
-        if !truncated || !bytes[..i].iter().rev().take_while(|&&b| b != b'\n').any(|&b| b == b'"') {
-            return false;
+    // (the backslash, the character after the digits)
+    let escapes: Vec<(usize, usize)> = memchr::memchr_iter(b'\\', bytes)
+        .filter_map(|i| {
+            let needed = match bytes.get(i + 1)? {
+                b'u' => 4,
+                b'U' => 6,
+                _ => return None,
+            };
+            let rest = bytes.get(i + 2..)?;
+            let digits = rest.iter().take(needed).take_while(|b| b.is_ascii_hexdigit()).count();
+            (digits < needed && rest.get(digits).is_some_and(|b| !b.is_ascii())).then_some((i, i + 2 + digits))
+        })
+        .collect();
+    if escapes.is_empty() {
+        return None;
+    }
+    let mut copy = text.to_owned();
+    for &(_, at) in &escapes {
+        let width = text.get(at..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+        copy.replace_range(at..at + width, &"x".repeat(width));
+    }
+    let Err((_, errors)) = fluent_syntax::parser::parse(copy.as_str()) else { return None };
+    errors.iter().find_map(|error| match error.kind {
+        fluent_syntax::parser::ErrorKind::InvalidUnicodeEscapeSequence(_) => {
+            escapes.iter().find(|&&(_, at)| at == error.pos.start).map(|&(backslash, _)| backslash)
         }
-        // Brace depth at `i`, carried over from the previous candidate: each byte is scanned once.
-        for offset in memchr::memchr2_iter(b'{', b'}', &bytes[scanned..i]) {
-            depth = if bytes[scanned + offset] == b'{' { depth + 1 } else { depth.saturating_sub(1) };
-        }
-        scanned = i;
-        depth > 0
+        _ => None,
     })
 }
 

@@ -129,6 +129,27 @@ fn a_truncated_unicode_escape_before_a_wide_character_is_a_syntax_error() {
     assert_eq!(catalog.localize("HOST.0001", "zh-CN").expect("found").message, "好");
     let error = only_error(load_source("HOST-0001 = { \"\\u12x\" }\n"));
     assert_eq!(error.kind, Kind::Syntax);
+    // Still found after braces and quotes that are not syntax (in a literal, on a comment line), and
+    // inside function arguments after a literal full of closing braces.
+    let error = only_error(load_source("# } {\nHOST-0001 = { \"}\\\"\" } { \"{\\u1好\" }\n"));
+    assert_eq!(error.location.map(|l| (l.line, l.column)), Some((2, 27)));
+    let error = only_error(load_source("HOST-0001 = { NUMBER(\"}}}\", \"\\u1好\") }\n"));
+    assert_eq!(error.location.map(|l| (l.line, l.column)), Some((1, 30)));
+}
+
+#[test]
+fn plain_text_that_looks_like_an_escape_loads_as_text() {
+    // Outside placeables there are no string literals, so `\u` is text, even after an escaped brace
+    // (the importer writes `{` as `{"{"}`; found by the import round-trip property test).
+    for (source, text) in [
+        ("HOST-0001 = \"\\u码\n", "\"\\u码"),
+        ("HOST-0001 = {\"{\"}\n    \"\\u。\n", "{\n\"\\u。"),
+        ("# {\nHOST-0001 = \"\\u码\n", "\"\\u码"),
+        ("HOST-0001 = { \"}\" }\\u码 \"\\u码\n", "}\\u码 \"\\u码"),
+    ] {
+        let catalog = load_source(source).unwrap_or_else(|e| panic!("{source:?}: {e}"));
+        assert_eq!(catalog.localize("HOST.0001", "zh-CN").expect("found").message, text, "{source:?}");
+    }
 }
 
 #[test]
