@@ -295,7 +295,8 @@ impl CodeIndex {
         })
     }
 
-    /// The index of the locale whose tag is exactly `tag`, if any (tags of up to 16 bytes).
+    /// The index of the locale whose tag is exactly `tag`, if any (tags of up to 12 bytes; longer ones
+    /// go to the negotiator, which knows them too).
     #[inline(always)]
     pub(crate) fn exact_locale(&self, tag: &str) -> Option<usize> {
         let key = ShortKey::of(tag.as_bytes())?;

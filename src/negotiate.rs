@@ -25,7 +25,9 @@
 //! first use, so negotiation does not allocate after warm-up; both tables are
 //! filled by the same matcher that handles rarer tags, so all paths agree. An
 //! `Accept-Language` value without `q=0` is read in one pass that only matches
-//! entries able to outweigh the best so far.
+//! entries able to outweigh the best so far; when its first entry has no weight
+//! (the usual `zh-CN,zh;q=0.9,en;q=0.8`) and matches, nothing else can beat it,
+//! and the rest is only scanned for a `q=0`.
 
 use crate::code_index::{bytes_eq, ShortKey};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
