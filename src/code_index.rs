@@ -363,7 +363,8 @@ mod tests {
 
     #[test]
     fn codes_with_shared_prefixes_spread_over_slots() {
-        // 10,000 codes like the real ones in 32,768 slots: with a good hash, probe sequences stay short.
+        // Hash quality, on the simplest table: 10,000 codes like the real ones, linear probing in 32,768
+        // slots. Codes that share long prefixes must still spread.
         let slots = 1usize << 15;
         let mut used = vec![false; slots];
         let mut longest = 0;
@@ -378,6 +379,25 @@ mod tests {
             longest = longest.max(probes);
         }
         assert!(longest <= 16, "longest probe sequence {longest}");
+    }
+
+    #[test]
+    fn short_keys_of_equal_length_are_equal_only_for_equal_strings() {
+        // Every position matters: change one byte anywhere in strings of every length the key covers.
+        for n in 0..=12 {
+            let base: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
+            let key = ShortKey::of(&base).expect("short");
+            assert!(key.same(&ShortKey::of(&base).expect("short")));
+            for at in 0..n {
+                let mut other = base.clone();
+                other[at] = b'Z';
+                assert!(!key.same(&ShortKey::of(&other).expect("short")), "length {n}, byte {at}");
+            }
+            assert!(!key.same(&ShortKey::NEVER));
+        }
+        assert!(ShortKey::of(b"0123456789abc").is_none(), "13 bytes have no short key");
+        // Lengths differ, words alike: `a` and `a\0` must not be taken for each other.
+        assert!(!ShortKey::of(b"a").expect("short").same(&ShortKey::of(b"a\0").expect("short")));
     }
 
     #[test]
