@@ -224,8 +224,7 @@ impl Catalog {
 
     #[inline]
     pub(crate) fn negotiate_index(&self, lang: &str) -> usize {
-        // The exact tag is by far the most common input: skip the negotiator for it.
-        match self.index.exact_locale(lang) {
+        match self.negotiator.exact(lang) {
             Some(exact) => exact,
             None => self.negotiator.negotiate(lang),
         }

@@ -63,10 +63,8 @@ pub(crate) struct CodeIndex {
     entry_numbers: Box<[u32]>,
     /// Sorted by code.
     entries: Box<[CodeEntry]>,
-    /// The locales' tags, by index.
+    /// The locales' tags, by index: a compact copy of `Locale::tag`, read by every answer.
     tags: Box<[Arc<str>]>,
-    /// The same tags as [`ShortKey`]s, for [`CodeIndex::exact_locale`]; a tag too long for one never matches.
-    tag_keys: Box<[ShortKey]>,
 }
 
 /// A code found by [`CodeIndex::find`], with its row for the locale asked.
@@ -229,7 +227,6 @@ impl CodeIndex {
             entry_numbers,
             entries: entries.into_boxed_slice(),
             tags: locales.iter().map(|l| Arc::clone(&l.tag)).collect(),
-            tag_keys: locales.iter().map(|l| ShortKey::of(l.tag.as_bytes()).unwrap_or(ShortKey::NEVER)).collect(),
         }
     }
 
@@ -293,20 +290,6 @@ impl CodeIndex {
             tag: self.tags.get(usize::from(row.locale))?,
             status: row.status,
         })
-    }
-
-    /// The index of the locale whose tag is exactly `tag`, if any (tags of up to 12 bytes; longer ones
-    /// go to the negotiator, which knows them too).
-    #[inline(always)]
-    pub(crate) fn exact_locale(&self, tag: &str) -> Option<usize> {
-        let key = ShortKey::of(tag.as_bytes())?;
-        // Without an early return, so that a service mixing languages does not pay a mispredicted
-        // branch per request.
-        let mut exact = None;
-        for (i, known) in self.tag_keys.iter().enumerate().rev() {
-            exact = if known.same(&key) { Some(i) } else { exact };
-        }
-        exact
     }
 }
 
