@@ -6,7 +6,8 @@
 //!
 //! 1. Entries are split on `,`; each is a tag optionally followed by `;q=WEIGHT`.
 //!    Malformed entries (bad tag, bad weight) are skipped. Tags are matched
-//!    case-insensitively and `_` counts as `-`.
+//!    case-insensitively and `_` counts as `-`; extensions and private use
+//!    (from the first one-letter subtag on: `-u-nu-hanidec`, `-x-foo`) are ignored.
 //! 2. An entry with `q=0` excludes every locale its tag matches.
 //! 3. Among the other entries, the highest weight wins, earlier entries
 //!    winning ties. A tag matches a locale as `fluent-langneg`'s filtering
@@ -28,6 +29,10 @@
 //! entries able to outweigh the best so far; when its first entry has no weight
 //! (the usual `zh-CN,zh;q=0.9,en;q=0.8`) and matches, nothing else can beat it,
 //! and the rest is only scanned for a `q=0`.
+//!
+//! Every step is linear in the length of the input, whatever its shape (`benches/accept_language.rs`
+//! measures `=` and `;` floods, thousands of entries and tags of 500 subtags): a service can hand
+//! over any client's header without a length limit of its own.
 
 use crate::code_index::{bytes_eq, ShortKey};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
@@ -199,6 +204,7 @@ impl Negotiator {
 
     /// The locale one tag matches, if any.
     fn match_tag(&self, tag: &str) -> Option<u16> {
+        let tag = without_extensions(tag);
         let mut buffer = [0u8; MAX_FAST_TAG];
         if tag.len() <= MAX_FAST_TAG && tag.is_ascii() {
             let key = &mut buffer[..tag.len()];
@@ -219,6 +225,11 @@ impl Negotiator {
                 let regions = self.regions[known].get_or_init(|| self.match_regions(language));
                 return regions.get(region).copied().flatten();
             }
+        }
+        // A long tag of a language no locale has cannot match: not worth parsing its subtags.
+        let language = tag.split(['-', '_']).next().unwrap_or(tag);
+        if !self.languages.iter().any(|l| l.eq_ignore_ascii_case(language)) {
+            return None;
         }
         self.slow_match(tag)
     }
@@ -241,30 +252,56 @@ impl Negotiator {
     }
 }
 
+/// `tag` without its BCP 47 extensions and private-use part: everything from the first singleton
+/// subtag on (`zh-CN-u-nu-hanidec` → `zh-CN`, `zh-x-foo` → `zh`, `x-foo` → empty). They refine
+/// formatting, not the language, and unic-langid rejects them.
+fn without_extensions(tag: &str) -> &str {
+    let bytes = tag.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().copied().enumerate().chain([(bytes.len(), b'-')]) {
+        if b == b'-' || b == b'_' {
+            if i == start + 1 {
+                return tag[..start.saturating_sub(1)].trim_end_matches(['-', '_']);
+            }
+            start = i + 1;
+        }
+    }
+    tag
+}
+
 fn bit(index: u16) -> u128 {
     1u128.checked_shl(index as u32).unwrap_or(0)
 }
 
-/// Whether some entry of `rest` might have weight 0, erring towards yes: after each `=`, the first
+/// Whether some entry of `rest` might have weight 0, erring towards yes: after an `=`, the first
 /// digit is `0` and no nonzero digit follows the decimal point. Anything but plain ASCII counts as yes,
 /// since trimming Unicode spaces could turn it into a `0`.
+///
+/// One pass: every `=` before the same digit, `,` or `;` has the same answer, so a run of them is
+/// decided once (rescanning the rest of the header per `=` made `en,====...` quadratic).
 fn may_exclude(rest: &[u8]) -> bool {
     if !rest.is_ascii() {
         return true;
     }
-    rest.iter().enumerate().filter(|(_, &b)| b == b'=').any(|(equals, _)| {
-        let value = &rest[equals + 1..];
-        let Some(first) = value.iter().position(|&b| b.is_ascii_digit() || b == b',' || b == b';') else {
-            return false;
-        };
-        if value[first] != b'0' {
-            return false;
+    let mut after_equals = false;
+    for (i, &b) in rest.iter().enumerate() {
+        if b == b'=' {
+            after_equals = true;
+        } else if after_equals && (b.is_ascii_digit() || b == b',' || b == b';') {
+            after_equals = false;
+            if b == b'0' {
+                // The digits after `0.` end before the next `=`, so each byte is read at most twice.
+                let zero = match rest.get(i + 1) {
+                    Some(b'.') => !rest[i + 2..].iter().take_while(|b| b.is_ascii_digit()).any(|&b| b != b'0'),
+                    _ => true,
+                };
+                if zero {
+                    return true;
+                }
+            }
         }
-        match value.get(first + 1) {
-            Some(b'.') => !value[first + 2..].iter().take_while(|b| b.is_ascii_digit()).any(|&b| b != b'0'),
-            _ => true,
-        }
-    })
+    }
+    false
 }
 
 /// Splits `tag;q=0.8` into the tag and its weight in thousandths; `None` if malformed.
@@ -463,6 +500,36 @@ mod tests {
         assert!(may_exclude(b",zh;level=0"), "errs towards yes");
         assert!(!may_exclude(b",zh;q=0.9,en;q=0.8"));
         assert!(!may_exclude(b",en,fr"));
+    }
+
+    #[test]
+    fn equals_and_separator_floods_are_read_once() {
+        // Quadratic before: `may_exclude` rescanned the rest of the header per `=`, so one megabyte
+        // of `=` took hours. Linear, it takes milliseconds even in a debug build.
+        let n = negotiator();
+        let flood = "=".repeat(1 << 20);
+        assert!(!may_exclude(flood.as_bytes()));
+        assert_eq!(n.negotiate(&format!("zh-CN,{flood}")), 1);
+        assert!(may_exclude(format!("{flood}0").as_bytes()), "the first digit after the run is 0");
+        assert_eq!(n.negotiate(&format!("zh-CN,{flood}0")), 1, "a malformed entry excludes nothing");
+        assert_eq!(n.negotiate(&format!("zh-CN,{}", ";".repeat(1 << 20))), 1);
+        assert_eq!(n.negotiate(&format!("en;q=0.5,{}", "zh-CN;q=0.9,".repeat(1 << 16))), 1);
+        let long_tag = format!("zh{}", "-abcdefgh".repeat(500));
+        assert_eq!(n.negotiate(&format!("{long_tag},en;q=0.5")), 1);
+    }
+
+    #[test]
+    fn extensions_and_private_use_are_ignored_for_matching() {
+        assert_eq!(without_extensions("zh-CN-u-nu-hanidec"), "zh-CN");
+        assert_eq!(without_extensions("zh_x_foo"), "zh");
+        assert_eq!(without_extensions("en-US-x-twain"), "en-US");
+        assert_eq!(without_extensions("x-foo"), "");
+        assert_eq!(without_extensions("zh-Hans-CN"), "zh-Hans-CN");
+        let n = negotiator();
+        assert_eq!(n.negotiate("zh-CN-u-nu-hanidec"), 1);
+        assert_eq!(n.negotiate("zh-x-foo"), 1);
+        assert_eq!(n.negotiate("fr, zh-TW-u-ca-roc;q=0.5"), 1);
+        assert_eq!(n.negotiate("x-foo"), 0);
     }
 
     #[test]
