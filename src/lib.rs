@@ -54,30 +54,29 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod catalog;
+mod runtime;
+
+#[cfg(feature = "tooling")]
 pub mod check;
-mod code;
-mod code_index;
-mod diagnostic;
-mod embedded;
+#[cfg(feature = "tooling")]
 pub mod import;
-mod load;
-mod metadata;
-pub mod negotiate;
+#[cfg(feature = "tooling")]
 pub mod output;
-mod pattern;
+#[cfg(feature = "tooling")]
 pub mod render;
-mod response;
 
-pub use catalog::{Catalog, CodeEntry, Family, FormatError, Localized, LookupError, Text, Texts, SUGGESTION};
-pub use code::{code_to_id, id_to_code, is_valid_code};
-pub use diagnostic::{Diagnostic, Kind, Location, Severity};
-pub use embedded::sources as embedded_sources;
-pub use load::{load, LoadError, SourceFile, Sources, FAMILY_TERM_PREFIX, MAX_NESTING};
-pub use metadata::{Metadata, METADATA_FILE};
-pub use pattern::Arg;
-pub use response::{ErrorBody, ErrorResponse};
+pub use runtime::catalog::{Catalog, FormatError, Localized, LookupError};
+pub use runtime::code::{code_to_id, id_to_code, is_valid_code};
+pub use runtime::diagnostic::{Diagnostic, Kind, Location, Severity};
+pub use runtime::embedded::sources as embedded_sources;
+pub use runtime::load::{load, LoadError, SourceFile, Sources, FAMILY_TERM_PREFIX, MAX_NESTING};
+pub use runtime::metadata::{Metadata, METADATA_FILE};
+pub use runtime::model::{CodeEntry, Family, Text, Texts, SUGGESTION};
+pub use runtime::negotiate;
+pub use runtime::pattern::Arg;
+pub use runtime::response::{ErrorBody, ErrorResponse};
 pub use unic_langid::LanguageIdentifier;
 
 /// The shipped catalog (see [`Catalog::embedded`]).

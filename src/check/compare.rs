@@ -3,9 +3,9 @@
 
 use super::script::{is_fullwidth_punctuation, is_han, terminal_punctuation, writes_han};
 use super::SourceLines;
-use crate::catalog::{Catalog, CodeEntry, Text, Texts};
-use crate::diagnostic::{Diagnostic, Kind, Location};
-use crate::load::Sources;
+use crate::runtime::diagnostic::{Diagnostic, Kind, Location};
+use crate::Sources;
+use crate::{Catalog, CodeEntry, Text, Texts};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 

@@ -17,9 +17,9 @@
 
 use super::compare::{quote, shared_texts};
 use super::SourceLines;
-use crate::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
-use crate::load::{SourceFile, Sources};
+use crate::runtime::diagnostic::{Diagnostic, Kind, LineIndex, Location};
+use crate::Catalog;
+use crate::{SourceFile, Sources};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use toml::Spanned;

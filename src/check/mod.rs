@@ -17,9 +17,9 @@ pub mod stats;
 pub use policy::severity;
 pub use review::{ReviewLock, REVIEW_FILE};
 
-use crate::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
-use crate::load::{load, SourceFile, Sources};
+use crate::runtime::diagnostic::{Diagnostic, Kind, LineIndex, Location};
+use crate::Catalog;
+use crate::{load, SourceFile, Sources};
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -9,7 +9,7 @@
 //! | `stale` | error | the source changed after the translation was reviewed (or it was never reviewed) |
 //! | `punctuation`, `whitespace`, `terminology` | warning | style: worth fixing, never blocks a release |
 
-use crate::diagnostic::{Kind, Severity};
+use crate::runtime::diagnostic::{Kind, Severity};
 
 /// The severity of every problem of `kind` reported by `errcat check` (see the module table).
 pub fn severity(kind: Kind) -> Severity {

@@ -18,9 +18,9 @@
 
 use super::compare::{quote, shared_texts, text_name};
 use super::SourceLines;
-use crate::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
-use crate::load::SourceFile;
+use crate::runtime::diagnostic::{Diagnostic, Kind, LineIndex, Location};
+use crate::Catalog;
+use crate::SourceFile;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;

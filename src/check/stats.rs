@@ -1,7 +1,7 @@
 //! `errcat stats`: per locale, how many codes are translated, missing, stale or untranslated.
 
 use super::Report;
-use crate::diagnostic::Kind;
+use crate::runtime::diagnostic::Kind;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;

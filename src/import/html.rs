@@ -3,7 +3,7 @@
 //! collapsed as a browser would. Rows of `<th>` cells (or, without them, the first row) are the header.
 
 use super::{RawRow, RawTable};
-use crate::diagnostic::LineIndex;
+use crate::runtime::diagnostic::LineIndex;
 
 /// Every top-level table of the page, in order.
 pub(crate) fn tables(text: &str) -> Vec<RawTable> {

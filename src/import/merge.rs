@@ -17,11 +17,11 @@
 //!   exactly as imported, nothing is written.
 
 use super::{Entry, ImportedText};
-use crate::catalog::{Catalog, SUGGESTION};
-use crate::code::code_to_id;
-use crate::diagnostic::Diagnostic;
-use crate::load::{load, SourceFile, Sources};
-use crate::metadata::{Metadata, METADATA_FILE};
+use crate::code_to_id;
+use crate::runtime::diagnostic::Diagnostic;
+use crate::{load, SourceFile, Sources};
+use crate::{Catalog, SUGGESTION};
+use crate::{Metadata, METADATA_FILE};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;

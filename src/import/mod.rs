@@ -14,7 +14,7 @@ mod text;
 
 pub use text::{ImportedText, Piece};
 
-use crate::code::is_valid_code;
+use crate::is_valid_code;
 use std::collections::BTreeMap;
 use std::fmt;
 

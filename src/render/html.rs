@@ -2,7 +2,7 @@
 
 use super::page::{render_pages, Row, Syntax};
 use super::{text, Files, Labels, RenderError, Renderer, Templates, HTML_TEMPLATE};
-use crate::catalog::Catalog;
+use crate::Catalog;
 
 /// The HTML renderer (template [`HTML_TEMPLATE`]).
 #[derive(Clone, Copy, Debug, Default)]

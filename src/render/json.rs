@@ -3,7 +3,7 @@
 //! 2020-12, written next to it) and in the README.
 
 use super::{generated_note, resolve, Files, RenderError, Renderer, Templates};
-use crate::catalog::Catalog;
+use crate::Catalog;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;

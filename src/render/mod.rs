@@ -13,7 +13,7 @@
 //! assert!(files.contains_key("catalog.json"));
 //! ```
 
-use crate::catalog::{Catalog, CodeEntry, SUGGESTION};
+use crate::{Catalog, CodeEntry, SUGGESTION};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;

@@ -9,8 +9,8 @@
 
 use super::json::to_json;
 use super::{generated_note, resolve, status_reason, text, Files, RenderError, Renderer, Templates};
-use crate::catalog::Catalog;
-use crate::response::ErrorBody;
+use crate::Catalog;
+use crate::ErrorBody;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

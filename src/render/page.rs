@@ -3,7 +3,7 @@
 
 use super::templates::Templates;
 use super::{generated_note, resolve, status_reason, text};
-use crate::catalog::Catalog;
+use crate::Catalog;
 use serde::Serialize;
 use std::borrow::Cow;
 

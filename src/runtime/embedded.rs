@@ -1,7 +1,7 @@
 //! The shipped catalog, compiled into the binary by `build.rs`.
 
-use crate::catalog::Catalog;
-use crate::load::{load, SourceFile, Sources};
+use super::catalog::Catalog;
+use super::load::{load, SourceFile, Sources};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -11,7 +11,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 pub fn sources() -> Sources {
     Sources {
         root: None,
-        metadata: Some(SourceFile { path: crate::metadata::METADATA_FILE.into(), text: Cow::Borrowed(METADATA) }),
+        metadata: Some(SourceFile { path: super::metadata::METADATA_FILE.into(), text: Cow::Borrowed(METADATA) }),
         files: FILES
             .iter()
             .map(|(path, text)| SourceFile { path: (*path).into(), text: Cow::Borrowed(text) })
@@ -26,4 +26,11 @@ pub(crate) fn catalog() -> &'static Catalog {
     // load failure here means a build from modified sources; an empty catalog
     // then makes every lookup an `UnknownCode` error instead of a panic.
     CATALOG.get_or_init(|| load(&sources()).unwrap_or_else(|_| Catalog::empty()))
+}
+
+impl Catalog {
+    /// The shipped catalog, compiled into the binary.
+    pub fn embedded() -> &'static Catalog {
+        catalog()
+    }
 }

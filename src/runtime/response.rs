@@ -1,7 +1,7 @@
 //! The service's wire format: `{"error_code": "CSBS.0001", "error_msg": "..."}`.
 
-use crate::catalog::{Catalog, FormatError, LookupError};
-use crate::pattern::Arg;
+use super::catalog::{Catalog, FormatError, LookupError};
+use super::pattern::Arg;
 use serde::Serialize;
 use std::borrow::Cow;
 

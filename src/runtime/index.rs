@@ -10,8 +10,9 @@
 //! std `HashMap` misses on its bucket and again on its key's bytes. Rows answer only the common case
 //! (plain text, no arguments); anything else goes the general way through the [`CodeEntry`].
 
-use crate::catalog::{CodeEntry, Locale, SUGGESTION};
-use crate::pattern::Pattern;
+use super::keys::{bytes_eq, ShortKey};
+use super::model::{CodeEntry, Locale, SUGGESTION};
+use super::pattern::Pattern;
 use std::sync::Arc;
 
 /// The control byte of a free slot; a used one holds 7 bits of its code's hash (high bit clear).
@@ -91,24 +92,6 @@ pub(crate) struct Answer<'a> {
     pub(crate) status: u16,
 }
 
-/// `a == b`, inlined for the short strings of codes and tags instead of a call to `memcmp`.
-#[inline]
-pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], at: usize| s.get(at..at + 8).and_then(|w| w.try_into().ok()).map(u64::from_ne_bytes);
-    let half = |s: &[u8], at: usize| s.get(at..at + 4).and_then(|w| w.try_into().ok()).map(u32::from_ne_bytes);
-    match n {
-        // Two overlapping words cover 8 to 16 bytes.
-        // `&`, not `&&`: both loads are cheaper than a branch that mispredicts.
-        8..=16 => (word(a, 0) == word(b, 0)) & (word(a, n - 8) == word(b, n - 8)),
-        4..=7 => (half(a, 0) == half(b, 0)) & (half(a, n - 4) == half(b, n - 4)),
-        _ => a == b,
-    }
-}
-
 /// A multiply-rotate hash over 8-byte words (FxHash's constant): codes are short ASCII strings
 /// chosen by the catalog, not by attackers, and an unknown code costs one failed probe sequence.
 #[inline(always)]
@@ -140,45 +123,6 @@ fn hash_with(bytes: &[u8], short: Option<ShortKey>) -> u64 {
     // (MurmurHash3's fmix64) so that every bit of the slot number depends on every byte.
     let h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
-}
-
-/// A string of at most 12 bytes as a word and a half: with equal lengths, equal keys mean equal
-/// strings, so that a code or a tag is compared without reading its bytes again. Twelve bytes hold
-/// every code of the shipped catalog (`CSBS.0001`) and every common tag (`zh-Hans-CN`) with room to
-/// spare; longer ones are compared byte by byte.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct ShortKey {
-    len: usize,
-    head: u64,
-    tail: u32,
-}
-
-impl ShortKey {
-    /// Equal to no key: stands for a string too long to have one.
-    pub(crate) const NEVER: ShortKey = ShortKey { len: usize::MAX, head: 0, tail: 0 };
-
-    #[inline(always)]
-    pub(crate) fn of(s: &[u8]) -> Option<ShortKey> {
-        let n = s.len();
-        let word = |at: usize| s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
-        let half = |at: usize| s.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
-        let byte = |at: usize| s.get(at).map_or(0, |&b| u64::from(b));
-        let (head, tail) = match n {
-            8..=12 => (word(0), half(n - 4)),
-            4..=7 => (u64::from(half(0)) | u64::from(half(n - 4)) << 32, 0),
-            // Bytes 0, n/2 and n-1 cover every position of a string this short.
-            0..=3 => (byte(0) | byte(n / 2) << 8 | byte(n.wrapping_sub(1)) << 16, 0),
-            _ => return None,
-        };
-        Some(ShortKey { len: n, head, tail })
-    }
-
-    /// Equality, with `&` rather than `&&`: tags of one length (`en-US`, `zh-CN`) would otherwise
-    /// send every other request down a mispredicted branch.
-    #[inline(always)]
-    pub(crate) fn same(&self, other: &ShortKey) -> bool {
-        (self.len == other.len) & (self.head == other.head) & (self.tail == other.tail)
-    }
 }
 
 impl CodeIndex {

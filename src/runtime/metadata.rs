@@ -17,8 +17,8 @@
 //! "CSBS.0003" = "Merged into CSBS.0002 in v2."
 //! ```
 
-use crate::code::is_valid_code;
-use crate::diagnostic::{Diagnostic, Kind, LineIndex};
+use super::code::is_valid_code;
+use super::diagnostic::{Diagnostic, Kind, LineIndex};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;

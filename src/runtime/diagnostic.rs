@@ -252,6 +252,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The text of 1-based `line`, without its line break; `None` past the last line.
+    #[cfg(feature = "tooling")]
     pub(crate) fn get_line(&self, line: u32) -> Option<String> {
         let i = (line as usize).checked_sub(1)?;
         (i < self.starts.len()).then(|| self.line_text(line))

@@ -1,12 +1,13 @@
 //! The one loader: catalog files in, [`Catalog`] or every problem out.
 
-use crate::catalog::{Catalog, CodeEntry, ComplexFormatter, Family, Locale, Text, Texts};
-use crate::code::is_valid_id;
-use crate::code_index::CodeIndex;
-use crate::diagnostic::{Diagnostic, Kind, LineIndex, Location};
-use crate::metadata::{Metadata, METADATA_FILE};
-use crate::negotiate::Negotiator;
-use crate::pattern::{self, Pattern, Terms};
+use super::catalog::Catalog;
+use super::code::is_valid_id;
+use super::diagnostic::{Diagnostic, Kind, LineIndex, Location};
+use super::index::CodeIndex;
+use super::metadata::{Metadata, METADATA_FILE};
+use super::model::{CodeEntry, ComplexFormatter, Family, Locale, Text, Texts};
+use super::negotiate::Negotiator;
+use super::pattern::{self, Pattern, Terms};
 use fluent_syntax::ast;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -202,6 +203,14 @@ impl<'s> LocaleSources<'s> {
     fn parse(&self, problems: &mut Vec<Diagnostic>) -> LocaleFiles<'s> {
         let files = self.files.iter().filter_map(|&(path, text)| parse_file(path, text, problems)).collect();
         LocaleFiles { tag: self.tag.clone(), id: self.id.clone(), files }
+    }
+}
+
+impl Catalog {
+    /// Loads the catalog in `dir` (`dir/catalog.toml`, `dir/<locale>/*.ftl`).
+    pub fn from_dir(dir: impl AsRef<std::path::Path>) -> Result<Catalog, LoadError> {
+        let sources = Sources::read_dir(dir.as_ref()).map_err(|diagnostics| LoadError { diagnostics })?;
+        load(&sources)
     }
 }
 

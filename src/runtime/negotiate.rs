@@ -34,7 +34,7 @@
 //! measures `=` and `;` floods, thousands of entries and tags of 500 subtags): a service can hand
 //! over any client's header without a length limit of its own.
 
-use crate::code_index::{bytes_eq, ShortKey};
+use super::keys::{bytes_eq, ShortKey};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;

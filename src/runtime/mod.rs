@@ -1,0 +1,22 @@
+//! The runtime: what a service links to answer failed requests. It reads catalogs (from files or
+//! compiled in), negotiates languages and builds error bodies, and depends on nothing of the tooling
+//! (renderers, checks, importers, CLI), which sits above it behind Cargo features.
+//!
+//! Layers, each using only those before it: `code`, `diagnostic`, `keys` and `pattern` (the
+//! vocabulary); `metadata` (`catalog.toml`); `model` (entries and texts); `index` and `negotiate`
+//! (lookup structures); `catalog` (the `Catalog` and its lookups); `response` (bodies); `load`
+//! (files to a catalog); `embedded` (the shipped catalog). Public items are re-exported at the
+//! crate root; the module paths are not part of the API.
+
+pub(crate) mod catalog;
+pub(crate) mod code;
+pub(crate) mod diagnostic;
+pub(crate) mod embedded;
+pub(crate) mod index;
+pub(crate) mod keys;
+pub(crate) mod load;
+pub(crate) mod metadata;
+pub(crate) mod model;
+pub mod negotiate;
+pub(crate) mod pattern;
+pub(crate) mod response;
