@@ -51,6 +51,15 @@
 //! The `errcat` command renders the catalog as Markdown, HTML and OpenAPI
 //! (`errcat build`), checks translations (`errcat check`) and imports existing
 //! error-code tables (`errcat import`).
+//!
+//! # Cargo features
+//!
+//! - `cli` (default): the `errcat` command; implies `tooling`.
+//! - `tooling`: the renderers (`errcat::render`), checks (`errcat::check`),
+//!   importers (`errcat::import`) and the output writer (`errcat::output`) as a library.
+//!
+//! With `default-features = false` a service gets the runtime alone: [`Catalog`],
+//! [`localize`], negotiation ([`negotiate`]) and error bodies ([`ErrorResponse`]).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

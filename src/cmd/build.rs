@@ -1,6 +1,6 @@
 //! `errcat build [--locales DIR] [--templates DIR] [--out DIR] [--check]`
 
-use super::{exit_ok, exit_problem, load_catalog, CatalogArgs};
+use super::{exit_ok, exit_problem, CatalogArgs};
 use errcat::output::{compare, write_atomically};
 use errcat::render::{render, Templates};
 use std::path::PathBuf;
@@ -22,7 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let catalog = load_catalog(args.catalog.locales.as_deref())?;
+    let catalog = args.catalog.load()?;
     let templates = match &args.templates {
         Some(dir) => Templates::with_overrides(dir),
         None => Templates::embedded(),

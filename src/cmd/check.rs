@@ -1,6 +1,6 @@
 //! `errcat check [--locales DIR] [--format text|json]`
 
-use super::{exit_ok, exit_problem, exit_usage, Format, LocalesDir};
+use super::{exit_ok, exit_problem, exit_usage, CatalogArgs, Format};
 use errcat::check::{self, Inputs};
 use errcat::{Diagnostic, Kind};
 use serde::Serialize;
@@ -9,7 +9,7 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    locales: LocalesDir,
+    locales: CatalogArgs,
     /// `text` for people (with the offending line), `json` for bots.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -28,7 +28,7 @@ struct Summary {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let dir = args.locales.dir()?;
+    let dir = args.locales.files_dir()?;
     let (mut diagnostics, unreadable) = match Inputs::read_dir(&dir) {
         Ok(inputs) => (check::check(&inputs).diagnostics, false),
         // Files that exist but cannot be read stop the check (exit 2); text that is not UTF-8 is a finding.

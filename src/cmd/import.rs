@@ -1,6 +1,6 @@
 //! `errcat import FILE --lang TAG [--locales DIR] [--file NAME] [--dry-run]`
 
-use super::{exit_ok, LocalesDir};
+use super::{exit_ok, CatalogArgs};
 use errcat::import::merge::{self, Change};
 use errcat::output::write_file_atomically;
 use std::path::PathBuf;
@@ -14,7 +14,7 @@ pub struct Args {
     #[arg(long, value_name = "TAG")]
     lang: String,
     #[command(flatten)]
-    locales: LocalesDir,
+    locales: CatalogArgs,
     /// The file (in the locale's directory) for codes new to the catalog; default imported.ftl.
     #[arg(long = "file", value_name = "NAME")]
     new_file: Option<String>,
@@ -33,7 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let entries = errcat::import::parse(&path, &text)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
     // A directory that does not exist yet is an empty catalog: writing creates it.
-    let dir = args.locales.locales.clone();
+    let dir = args.locales.target_dir();
     if dir.exists() && !dir.is_dir() {
         return Err(format!("{}: not a directory", dir.display()));
     }

@@ -1,6 +1,6 @@
 //! `errcat list [--lang TAG] [--json]`
 
-use super::{exit_ok, load_catalog, CatalogArgs};
+use super::{exit_ok, CatalogArgs};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -26,7 +26,7 @@ struct Row<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let catalog = load_catalog(args.catalog.locales.as_deref())?;
+    let catalog = args.catalog.load()?;
     let lang = args.lang.as_deref().unwrap_or("");
     for entry in catalog.codes() {
         let localized = catalog.localize(entry.code(), lang).map_err(|e| e.to_string())?;

@@ -1,6 +1,6 @@
 //! `errcat localize CODE [--lang TAG | --accept-language VALUE] [--arg NAME=VALUE]... [--json]`
 
-use super::{exit_ok, exit_problem, load_catalog, CatalogArgs};
+use super::{exit_ok, exit_problem, CatalogArgs};
 use errcat::{Arg, LookupError};
 use std::process::ExitCode;
 
@@ -32,7 +32,7 @@ fn parse_arg(value: &str) -> Result<(String, String), String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let catalog = load_catalog(args.catalog.locales.as_deref())?;
+    let catalog = args.catalog.load()?;
     let lang = args.lang.as_deref().or(args.accept_language.as_deref()).unwrap_or("");
     let values: Vec<(&str, Arg<'_>)> = args.args.iter().map(|(n, v)| (n.as_str(), number_or_text(v))).collect();
     let localized = match catalog.localize_with(&args.code, lang, &values) {

@@ -1,7 +1,7 @@
 //! Subcommands of the `errcat` command line.
 
 use clap::{Parser, Subcommand};
-use errcat::Catalog;
+use errcat::{Catalog, METADATA_FILE};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -84,53 +84,69 @@ impl std::ops::Deref for LoadedCatalog {
     }
 }
 
-/// Loads the catalog of `--locales DIR`, or the shipped one; a broken catalog is reported in full.
-pub fn load_catalog(dir: Option<&Path>) -> Result<LoadedCatalog, String> {
-    match dir {
-        None => Ok(LoadedCatalog::Embedded(Catalog::embedded())),
-        Some(dir) => {
-            if !dir.is_dir() {
-                return Err(format!(
-                    "{}: not a directory (expected a catalog with catalog.toml and <locale>/*.ftl)",
-                    dir.display()
-                ));
-            }
-            Catalog::from_dir(dir).map(|c| LoadedCatalog::Owned(Box::new(c))).map_err(|e| {
-                e.diagnostics.iter().for_each(|d| eprintln!("{d}"));
-                let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
-                format!("the catalog in {} could not be loaded: {errors} error(s)", dir.display())
-            })
-        }
-    }
-}
+/// The directory every subcommand looks in when `--locales` is not given.
+pub const DEFAULT_DIR: &str = "locales";
 
-/// `--locales DIR`, shared by the subcommands that read a catalog.
+/// `--locales DIR`, shared by every subcommand, and the one rule for finding the catalog:
+/// `--locales DIR`; else `./locales` when it holds `catalog.toml`; else, for the commands that only
+/// read a catalog, the one built into errcat. Each command says on stderr which one it used.
 #[derive(clap::Args, Debug, Clone)]
 pub struct CatalogArgs {
-    /// Catalog directory (catalog.toml and <locale>/*.ftl); default: the catalog built into errcat.
+    /// Catalog directory (catalog.toml, <locale>/*.ftl); default: ./locales when it holds
+    /// catalog.toml, else the catalog built into errcat (for the commands that can use it).
     #[arg(long, value_name = "DIR")]
     pub locales: Option<PathBuf>,
 }
 
-/// `--locales DIR` of the translator commands, which work on files: default `locales` in the current directory.
-#[derive(clap::Args, Debug, Clone)]
-pub struct LocalesDir {
-    /// Catalog directory (catalog.toml, <locale>/*.ftl, <locale>/reviewed.toml, glossary.toml).
-    #[arg(long, value_name = "DIR", default_value = "locales")]
-    pub locales: PathBuf,
-}
-
-impl LocalesDir {
-    /// The directory, if it is one.
-    pub fn dir(&self) -> Result<PathBuf, String> {
-        if self.locales.is_dir() {
-            Ok(self.locales.clone())
-        } else {
-            Err(format!(
-                "{}: not a directory (expected a catalog with catalog.toml and <locale>/*.ftl)",
-                self.locales.display()
-            ))
+impl CatalogArgs {
+    /// The catalog directory the rule finds, or `None` for the built-in catalog.
+    pub fn find(&self) -> Result<Option<PathBuf>, String> {
+        match &self.locales {
+            Some(dir) if dir.is_dir() => Ok(Some(dir.clone())),
+            Some(dir) => Err(format!(
+                "{}: not a directory (expected a catalog with {METADATA_FILE} and <locale>/*.ftl)",
+                dir.display()
+            )),
+            None => {
+                let dir = Path::new(DEFAULT_DIR);
+                Ok(dir.join(METADATA_FILE).is_file().then(|| dir.to_path_buf()))
+            }
         }
+    }
+
+    /// For the commands that work on a catalog's files (check, review, stats): its directory.
+    pub fn files_dir(&self) -> Result<PathBuf, String> {
+        let dir = self.find()?.ok_or_else(|| {
+            format!(
+                "no catalog found: ./{DEFAULT_DIR}/{METADATA_FILE} does not exist; pass --locales DIR \
+                 (this command works on catalog files, not on the catalog built into errcat)"
+            )
+        })?;
+        eprintln!("errcat: catalog in {}", dir.display());
+        Ok(dir)
+    }
+
+    /// For `import`, which creates a catalog: `--locales DIR`, else `./locales`, existing or not.
+    pub fn target_dir(&self) -> PathBuf {
+        let dir = self.locales.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
+        eprintln!("errcat: catalog in {}", dir.display());
+        dir
+    }
+
+    /// Loads the catalog the rule finds; a broken catalog is reported in full.
+    pub fn load(&self) -> Result<LoadedCatalog, String> {
+        let Some(dir) = self.find()? else {
+            let catalog = Catalog::embedded();
+            eprintln!("errcat: built-in catalog {} ({} codes)", catalog.name(), catalog.codes().len());
+            return Ok(LoadedCatalog::Embedded(catalog));
+        };
+        let catalog = Catalog::from_dir(&dir).map_err(|e| {
+            e.diagnostics.iter().for_each(|d| eprintln!("{d}"));
+            let errors = e.diagnostics.iter().filter(|d| d.is_error()).count();
+            format!("the catalog in {} could not be loaded: {errors} error(s)", dir.display())
+        })?;
+        eprintln!("errcat: catalog {} from {} ({} codes)", catalog.name(), dir.display(), catalog.codes().len());
+        Ok(LoadedCatalog::Owned(Box::new(catalog)))
     }
 }
 

@@ -1,6 +1,6 @@
 //! `errcat review [--locales DIR] [--lang TAG]... [CODE]...`: marks translations reviewed.
 
-use super::{exit_ok, LocalesDir};
+use super::{exit_ok, CatalogArgs};
 use errcat::check::{review, ReviewLock, REVIEW_FILE};
 use errcat::output::write_file_atomically;
 use errcat::{Catalog, SourceFile};
@@ -9,7 +9,7 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    locales: LocalesDir,
+    locales: CatalogArgs,
     /// The target locale whose translations were reviewed; repeat for several. Default: every target locale.
     #[arg(long = "lang", value_name = "TAG")]
     langs: Vec<String>,
@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let dir = args.locales.dir()?;
+    let dir = args.locales.files_dir()?;
     let catalog = Catalog::from_dir(&dir)
         .map_err(|e| format!("{}:\n{e}\n(fix these with `errcat check` before reviewing)", dir.display()))?;
     for code in &args.codes {

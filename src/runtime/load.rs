@@ -402,7 +402,7 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
     Ok(Catalog { metadata, locales, source, fallback, index, families, negotiator, warnings })
 }
 
-/// The code of a message id already checked by [`is_valid_id`] (`CSBS-0001` → `CSBS.0001`).
+/// The code of a message id already checked by [`is_valid_id`] (`APP-0001` → `APP.0001`).
 fn id_code(id: &str) -> String {
     id.replace('-', ".")
 }
@@ -556,7 +556,7 @@ fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) 
                     }
                     ids.insert(name, (file, name));
                     if !is_valid_id(name) {
-                        problems.push(error(Kind::InvalidId, format!("message id `{name}` maps to no error code (ids are codes with `.` written as `-`, like `CSBS-0001`)")));
+                        problems.push(error(Kind::InvalidId, format!("message id `{name}` maps to no error code (an id is its code with `.` written as `-`: the code `APP.0001` has the id `APP-0001`)")));
                         continue;
                     }
                     // Nothing more to check between ids and codes: `ids` holds each id once, and the id

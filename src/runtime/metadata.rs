@@ -112,10 +112,13 @@ impl Metadata {
         let source_locale = locale(&raw.source_locale, "source_locale");
         let fallback_locale = locale(&raw.fallback_locale, "fallback_locale");
         let mut code_lines = BTreeMap::new();
+        // The example in the message is in the catalog's own namespace when its name can be one.
+        let example =
+            if is_valid_code(&format!("{}.0001", raw.name)) { format!("{}.0001", raw.name) } else { "APP.0001".into() };
         let mut check_code = |code: &str, offset: usize, problems: &mut Vec<Diagnostic>| {
             code_lines.entry(code.to_string()).or_insert(index.line_col(offset).0);
             if !is_valid_code(code) {
-                problems.push(at(offset, format!("`{code}` is not a valid error code (expected segments of letters, digits and `_` joined by `.`, like `CSBS.0001`)")));
+                problems.push(at(offset, format!("`{code}` is not a valid error code (expected segments of letters, digits and `_` joined by `.`, like `{example}`)")));
             }
         };
         let valid_status = |status: u16| (400..=599).contains(&status);
