@@ -19,7 +19,10 @@ fn text(bytes: &[u8]) -> String {
 /// A project directory whose `./locales` holds the SHOP catalog (not the shipped one).
 fn shop_project() -> tempfile::TempDir {
     let project = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogs/shop"), &project.path().join("locales"));
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogs/shop"),
+        &project.path().join("locales"),
+    );
     project
 }
 

@@ -160,7 +160,8 @@ pub(crate) fn decode_entities(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         let after = &rest[at + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
+        // Only the next 11 bytes can close an entity: searching further made `&&&…` quadratic.
+        let end = after.bytes().take(11).position(|b| b == b';');
         let decoded = end.and_then(|e| {
             let name = &after[..e];
             let c = match name {
@@ -199,6 +200,15 @@ pub(crate) fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ampersand_flood_is_decoded_in_one_pass() {
+        // Each `&` searched the rest of the text for a `;`: a megabyte of `&` took hours.
+        let flood = "&".repeat(1 << 20);
+        assert_eq!(decode_entities(&flood), flood);
+        assert_eq!(decode_entities(&format!("{flood}amp;")), format!("{}&", &flood[1..]));
+        assert_eq!(decode_entities("&abcdefghij;&abcdefghijk;&#x4F60;"), "&abcdefghij;&abcdefghijk;你");
+    }
 
     #[test]
     fn cells_paragraphs_and_entities() {

@@ -568,8 +568,11 @@ fn collect<'a, 's>(locale: &'a LocaleFiles<'s>, problems: &mut Vec<Diagnostic>) 
                                 .for_code(id_code(name)),
                         );
                     }
-                    for (i, attribute) in message.attributes.iter().enumerate() {
-                        if message.attributes[..i].iter().any(|a| a.id.name == attribute.id.name) {
+                    // A set only for the rare message with several attributes: comparing each with
+                    // the ones before it was quadratic in their number.
+                    let mut seen = rustc_hash::FxHashSet::default();
+                    for attribute in &message.attributes {
+                        if message.attributes.len() > 1 && !seen.insert(attribute.id.name) {
                             let (location, line) = file.locate(attribute.id.name);
                             problems.push(
                                 Diagnostic::error(

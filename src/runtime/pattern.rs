@@ -30,75 +30,91 @@ pub(crate) enum Part {
 
 pub(crate) type Terms<'t, 's> = HashMap<&'s str, &'t ast::Term<&'s str>>;
 
+/// How many elements inlining terms may visit per pattern, beyond the pattern's own: terms that
+/// each reference the next several times would otherwise expand exponentially with the depth.
+const MAX_INLINED_ELEMENTS: usize = 1024;
+
 /// Compiles one pattern; `terms` are the locale's terms, inlined when simple.
 pub(crate) fn compile(pattern: &ast::Pattern<&str>, terms: &Terms) -> Pattern {
     // Most messages are one piece of text: one allocation, no intermediate parts.
     if let [ast::PatternElement::TextElement { value }] = pattern.elements.as_slice() {
         return Pattern::Plain(Arc::from(*value));
     }
-    let mut parts = Vec::new();
-    if append_elements(&pattern.elements, terms, 0, &mut parts) {
-        finish(parts)
+    let mut parts =
+        Parts { parts: Vec::new(), text: String::new(), budget: pattern.elements.len() + MAX_INLINED_ELEMENTS };
+    if parts.elements(&pattern.elements, terms, 0) {
+        parts.finish()
     } else {
         Pattern::Complex(serialize(pattern).into_boxed_str())
     }
 }
 
-fn finish(mut parts: Vec<Part>) -> Pattern {
-    match parts.as_mut_slice() {
-        [] => Pattern::Plain("".into()),
-        [Part::Text(text)] => Pattern::Plain(Arc::from(std::mem::take(text))),
-        _ => Pattern::Parts(parts.into_boxed_slice()),
+/// Parts being compiled: adjacent texts are gathered in `text`, so that a pattern of many lines
+/// (one text element each) is joined in linear time.
+struct Parts {
+    parts: Vec<Part>,
+    text: String,
+    /// Elements left to visit before the pattern is left to fluent-bundle.
+    budget: usize,
+}
+
+impl Parts {
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.parts.push(Part::Text(std::mem::take(&mut self.text).into_boxed_str()));
+        }
     }
-}
 
-fn push_text(parts: &mut Vec<Part>, text: &str) {
-    if let Some(Part::Text(last)) = parts.last_mut() {
-        let mut joined = String::with_capacity(last.len() + text.len());
-        joined.push_str(last);
-        joined.push_str(text);
-        *last = joined.into_boxed_str();
-    } else {
-        parts.push(Part::Text(text.into()));
+    fn finish(mut self) -> Pattern {
+        if self.parts.is_empty() {
+            return Pattern::Plain(Arc::from(self.text));
+        }
+        self.flush();
+        Pattern::Parts(self.parts.into_boxed_slice())
     }
-}
 
-/// Appends the elements as parts; false if something needs fluent-bundle.
-fn append_elements(elements: &[ast::PatternElement<&str>], terms: &Terms, depth: u8, parts: &mut Vec<Part>) -> bool {
-    elements.iter().all(|element| match element {
-        ast::PatternElement::TextElement { value } => {
-            push_text(parts, value);
-            true
-        }
-        ast::PatternElement::Placeable { expression } => append_expression(expression, terms, depth, parts),
-    })
-}
-
-fn append_expression(expression: &ast::Expression<&str>, terms: &Terms, depth: u8, parts: &mut Vec<Part>) -> bool {
-    let ast::Expression::Inline(inline) = expression else {
-        return false;
-    };
-    match inline {
-        ast::InlineExpression::StringLiteral { value } => {
-            push_text(parts, &fluent_syntax::unicode::unescape_unicode_to_string(value));
-            true
-        }
-        ast::InlineExpression::NumberLiteral { value } => {
-            push_text(parts, value);
-            true
-        }
-        ast::InlineExpression::VariableReference { id } => {
-            parts.push(Part::Variable(id.name.into()));
-            true
-        }
-        ast::InlineExpression::TermReference { id, attribute: None, arguments: None } if depth < MAX_TERM_DEPTH => {
-            match terms.get(id.name) {
-                Some(term) => append_elements(&term.value.elements, terms, depth + 1, parts),
-                None => false,
+    /// Appends the elements as parts; false if something needs fluent-bundle.
+    fn elements(&mut self, elements: &[ast::PatternElement<&str>], terms: &Terms, depth: u8) -> bool {
+        elements.iter().all(|element| {
+            let Some(budget) = self.budget.checked_sub(1) else { return false };
+            self.budget = budget;
+            match element {
+                ast::PatternElement::TextElement { value } => {
+                    self.text.push_str(value);
+                    true
+                }
+                ast::PatternElement::Placeable { expression } => self.expression(expression, terms, depth),
             }
+        })
+    }
+
+    fn expression(&mut self, expression: &ast::Expression<&str>, terms: &Terms, depth: u8) -> bool {
+        let ast::Expression::Inline(inline) = expression else {
+            return false;
+        };
+        match inline {
+            ast::InlineExpression::StringLiteral { value } => {
+                self.text.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value));
+                true
+            }
+            ast::InlineExpression::NumberLiteral { value } => {
+                self.text.push_str(value);
+                true
+            }
+            ast::InlineExpression::VariableReference { id } => {
+                self.flush();
+                self.parts.push(Part::Variable(id.name.into()));
+                true
+            }
+            ast::InlineExpression::TermReference { id, attribute: None, arguments: None } if depth < MAX_TERM_DEPTH => {
+                match terms.get(id.name) {
+                    Some(term) => self.elements(&term.value.elements, terms, depth + 1),
+                    None => false,
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression, terms, depth),
+            _ => false,
         }
-        ast::InlineExpression::Placeable { expression } => append_expression(expression, terms, depth, parts),
-        _ => false,
     }
 }
 
@@ -288,6 +304,29 @@ mod tests {
         let text = format_parts(&parts, &[("limit", Arg::Float(2.5))], &mut missing);
         assert_eq!(text, "At most 2.5 of {$kind}.");
         assert_eq!(missing, ["kind"]);
+    }
+
+    #[test]
+    fn terms_that_multiply_are_left_to_fluent_bundle_instead_of_expanded() {
+        // Seven levels of ten references each would inline 10^7 copies of `lol` (30 MB per message).
+        let mut source = String::from("m = { -t0 }\n");
+        for i in 0..7 {
+            source.push_str(&format!("-t{i} = {}\n", format!("{{ -t{} }}", i + 1).repeat(10)));
+        }
+        source.push_str("-t7 = lol\n");
+        let (p, _) = first_value(&source);
+        assert!(matches!(p, Pattern::Complex(_)), "{:?}", p);
+        // Within the budget, terms are still inlined.
+        let (p, _) = first_value("m = { -a } { -a }\n-a = { -b }{ -b }\n-b = x\n");
+        assert_eq!(p, Pattern::Plain("xx xx".into()));
+    }
+
+    #[test]
+    fn many_lines_join_in_one_pass() {
+        // Each line is a text element; joining them by copying the text so far was quadratic.
+        let (p, _) = first_value(&format!("m =\n{}", "    line\n".repeat(500_000)));
+        let Pattern::Plain(text) = p else { panic!() };
+        assert_eq!(text.len(), "line\n".len() * 500_000 - 1);
     }
 
     #[test]
