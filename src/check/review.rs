@@ -82,7 +82,7 @@ impl ReviewLock {
         let mut lock = ReviewLock::default();
         for (code, texts) in raw {
             for (name, record) in texts {
-                let line = index.line_col(record.span().start).0;
+                let line = index.line(record.span().start);
                 lock.lines.insert((code.clone(), name.clone()), line);
                 lock.records.entry(code.clone()).or_default().insert(name, record.into_inner());
             }

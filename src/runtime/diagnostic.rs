@@ -238,6 +238,13 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// The 1-based line of byte `offset`: a binary search, where [`LineIndex::line_col`] also counts
+    /// the characters before `offset` on its line (callers that locate every tag or entry of one long
+    /// line would be quadratic with it).
+    pub(crate) fn line(&self, offset: usize) -> u32 {
+        self.starts.partition_point(|&s| s <= offset.min(self.text.len())) as u32
+    }
+
     /// The 1-based line and character column of byte `offset`.
     pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
@@ -286,6 +293,9 @@ mod tests {
         assert_eq!(index.line_col(6 + "描述".len() + 1), (2, 4));
         assert_eq!(index.line_text(2), "描述 = x");
         assert_eq!(index.line_col(text.len()), (3, 5));
+        for offset in 0..=text.len() {
+            assert_eq!(index.line(offset), index.line_col(offset).0, "{offset}");
+        }
     }
 
     #[test]

@@ -116,7 +116,7 @@ impl Metadata {
         let example =
             if is_valid_code(&format!("{}.0001", raw.name)) { format!("{}.0001", raw.name) } else { "APP.0001".into() };
         let mut check_code = |code: &str, offset: usize, problems: &mut Vec<Diagnostic>| {
-            code_lines.entry(code.to_string()).or_insert(index.line_col(offset).0);
+            code_lines.entry(code.to_string()).or_insert(index.line(offset));
             if !is_valid_code(code) {
                 problems.push(at(offset, format!("`{code}` is not a valid error code (expected segments of letters, digits and `_` joined by `.`, like `{example}`)")));
             }
