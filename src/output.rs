@@ -478,6 +478,8 @@ fn is_mount_point(real: &Path) -> bool {
             return a.dev() != b.dev();
         }
     }
+    #[cfg(not(unix))]
+    let _ = real;
     false
 }
 
