@@ -423,3 +423,36 @@ fn a_mount_point_as_out_is_built_and_rebuilt() {
     assert!(last.contains(&".errcat-manifest.json") && last.contains(&"zh-CN"), "{listing}");
     assert!(!listing.contains(".errcat-new"), "no staging directory left: {listing}");
 }
+
+/// Copies the directory tree `from` (regular files and directories only) to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn check_build_and_localize_return_promptly_on_a_catalog_with_symlink_loops() {
+    let dir = tempfile::tempdir().unwrap();
+    let locales = dir.path().join("locales");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"), &locales);
+    for (name, target) in [("a", "."), ("b", "."), ("up", "..")] {
+        std::os::unix::fs::symlink(target, locales.join("zh-CN").join(name)).unwrap();
+    }
+    let check = errcat_promptly(&["check", "--locales", "locales"], dir.path(), &[]);
+    assert_eq!(check.status.code(), Some(0), "no code defined twice: {}", stderr(&check));
+    let build = errcat_promptly(&["build", "--locales", "locales"], dir.path(), &[]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let shipped = errcat(&["build", "--check", "--out", "out"], dir.path());
+    assert_eq!(shipped.status.code(), Some(0), "the same output as the shipped catalog: {}", stderr(&shipped));
+    let localize =
+        errcat_promptly(&["localize", "CSBS.6024", "--lang", "en-US", "--locales", "locales"], dir.path(), &[]);
+    assert!(localize.status.success(), "{}", stderr(&localize));
+}
