@@ -174,3 +174,50 @@ fn a_hundred_thousand_codes_load_and_answer() {
         assert_eq!(found.locale, "en-US");
     }
 }
+
+/// `Sources::read_dir` on another thread, failing the test if it does not return within 10 s.
+fn read_dir_promptly(dir: &std::path::Path) -> Result<Sources, Vec<errcat::Diagnostic>> {
+    let dir = dir.to_path_buf();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(Sources::read_dir(&dir)));
+    receive.recv_timeout(std::time::Duration::from_secs(10)).expect("the walk returns within 10 s")
+}
+
+#[test]
+#[cfg(unix)]
+fn symlink_loops_and_duplicate_links_load_once_and_promptly() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    synthetic::write_dir(dir.path(), 40).expect("write");
+    let plain = read_dir_promptly(dir.path()).expect("reads");
+    let zh = dir.path().join("zh-CN");
+    // Two links to the locale folder itself (the walk grew exponentially), one to the catalog
+    // root and one far above it, a second name for a file, and a linked copy of a subfolder.
+    std::os::unix::fs::symlink(".", zh.join("again")).unwrap();
+    std::os::unix::fs::symlink(".", zh.join("more")).unwrap();
+    std::os::unix::fs::symlink("..", zh.join("root")).unwrap();
+    std::os::unix::fs::symlink("/", dir.path().join("en-US/slash")).unwrap();
+    std::os::unix::fs::symlink("family3.ftl", zh.join("zz-second-name.ftl")).unwrap();
+    std::fs::create_dir(zh.join("sub")).unwrap();
+    std::fs::rename(zh.join("family9.ftl"), zh.join("sub/family9.ftl")).unwrap();
+    std::os::unix::fs::symlink("sub", zh.join("sub-link")).unwrap();
+    let linked = read_dir_promptly(dir.path()).expect("reads");
+    let paths: Vec<&str> = linked.files.iter().map(|f| f.path.as_str()).collect();
+    let expected: Vec<String> =
+        plain.files.iter().map(|f| f.path.replace("zh-CN/family9", "zh-CN/sub/family9")).collect();
+    assert_eq!(paths, expected, "every file once, under its real path");
+    let catalog = errcat::load(&linked).expect("loads: no code defined twice");
+    assert_eq!(catalog.codes().len(), 40);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_fifo_named_ftl_is_reported_not_opened() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    synthetic::write_dir(dir.path(), 10).expect("write");
+    let fifo = dir.path().join("en-US/pipe.ftl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let problems = read_dir_promptly(dir.path()).expect_err("refused");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].to_string().contains("pipe.ftl is not a regular file"), "{}", problems[0]);
+}

@@ -97,7 +97,13 @@ impl Sources {
         }
     }
 
-    /// Reads `dir/catalog.toml` and every `dir/<locale>/**/*.ftl`. Other files are ignored.
+    /// Reads `dir/catalog.toml` and every `dir/<locale>/**/*.ftl`. Other files are ignored, and so are
+    /// directories whose name starts with `.`.
+    ///
+    /// Symbolic links are followed, but the walk cannot loop and reads nothing twice: a linked
+    /// directory is entered only if its target (the canonical path) has not been walked yet and is
+    /// not `dir` or one of its ancestors; a file reached again through a link in the same locale is
+    /// skipped. Only regular files are read: a FIFO, socket or device named `*.ftl` is reported, never opened.
     pub fn read_dir(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let mut sources = Sources { root: Some(dir.to_path_buf()), ..Sources::default() };
@@ -117,36 +123,76 @@ impl Sources {
         if metadata_path.is_file() {
             sources.metadata = read(METADATA_FILE.to_string(), &metadata_path, &mut problems);
         }
+        let root = match std::fs::canonicalize(dir) {
+            Ok(root) => root,
+            Err(e) => return Err(vec![io(dir, e)]),
+        };
+        // Directories walked, by canonical path; files read, by (locale, canonical path).
+        let mut walked: std::collections::HashSet<std::path::PathBuf> = std::collections::HashSet::from([root.clone()]);
+        let mut read_files: std::collections::HashSet<(String, std::path::PathBuf)> = Default::default();
         let mut pending = vec![(dir.to_path_buf(), String::new())];
         while let Some((path, relative)) = pending.pop() {
-            let entries = match std::fs::read_dir(&path) {
+            let mut entries = match std::fs::read_dir(&path).and_then(|entries| entries.collect::<Result<Vec<_>, _>>())
+            {
                 Ok(entries) => entries,
                 Err(e) => {
                     problems.push(io(&path, e));
                     continue;
                 }
             };
+            // Real entries before links, each by name: the walk, and which path of a file reached
+            // twice is kept, do not depend on the order the system lists a directory in.
+            let is_link = |entry: &std::fs::DirEntry| entry.file_type().is_ok_and(|t| t.is_symlink());
+            entries.sort_by_cached_key(|entry| (is_link(entry), entry.file_name()));
+            let mut directories = Vec::new();
             for entry in entries {
-                let entry = match entry {
-                    Ok(entry) => entry,
-                    Err(e) => {
-                        problems.push(io(&path, e));
-                        continue;
-                    }
-                };
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let child = if relative.is_empty() { name.clone() } else { format!("{relative}/{name}") };
                 let full = entry.path();
-                if full.is_dir() {
-                    if !name.starts_with('.') {
-                        pending.push((full, child));
+                let is_link = is_link(&entry);
+                // Follows links; a dangling link is read below and reported.
+                let metadata = std::fs::metadata(&full);
+                if metadata.as_ref().is_ok_and(|m| m.is_dir()) {
+                    if name.starts_with('.') {
+                        continue;
                     }
+                    let target = match std::fs::canonicalize(&full) {
+                        Ok(target) => target,
+                        Err(e) => {
+                            problems.push(io(&full, e));
+                            continue;
+                        }
+                    };
+                    // A link back to the root or above it, or to a directory already walked.
+                    if (is_link && root.starts_with(&target)) || !walked.insert(target) {
+                        continue;
+                    }
+                    directories.push((full, child));
                 } else if name.ends_with(".ftl") {
+                    if let Ok(metadata) = &metadata {
+                        if !metadata.is_file() {
+                            problems.push(Diagnostic::error(
+                                Kind::Io,
+                                format!(
+                                    "{} is not a regular file (a FIFO, socket or device); not read",
+                                    full.display()
+                                ),
+                            ));
+                            continue;
+                        }
+                        let locale = child.split('/').next().unwrap_or_default().to_string();
+                        if let Ok(target) = std::fs::canonicalize(&full) {
+                            if !read_files.insert((locale, target)) {
+                                continue;
+                            }
+                        }
+                    }
                     if let Some(file) = read(child, &full, &mut problems) {
                         sources.files.push(file);
                     }
                 }
             }
+            pending.extend(directories.into_iter().rev());
         }
         sources.files.sort_by(|a, b| a.path.cmp(&b.path));
         if problems.is_empty() {
