@@ -195,7 +195,8 @@ impl Builder {
         write_if_changed(&out, &source)
     }
 
-    /// The module for the catalog in `dir`, as text, without writing it.
+    /// The module for the catalog in `dir`, as text, without writing it. The compiled data it is
+    /// rendered from is leaked, as in [`compile_sources`]: a build script exits right after.
     pub fn generate(&self, dir: impl AsRef<Path>) -> Result<String, Error> {
         let dir = dir.as_ref();
         let sources = Sources::read_dir(dir).map_err(|d| Error::Catalog(with_root(d, dir)))?;
