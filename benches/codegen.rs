@@ -13,7 +13,8 @@
 //! - `startup/*`: from nothing to the first `localize` answered: `Catalog::from_dir` (read and parse
 //!   the files) against `Catalog::from_compiled` (the static data to the same catalog).
 //! - `localize_*/*`: a batch of lookups of argument-free codes in random order and locale, by code
-//!   string (`Catalog::localize`, today's lookup) against by typed code (generated module).
+//!   string (`Catalog::localize`, today's lookup, on the catalog from files and on the compiled one)
+//!   against by typed code (generated module).
 
 #[path = "support/report.rs"]
 mod report;
@@ -82,6 +83,7 @@ fn large_lookup_cases(files: &'static Catalog, compiled: &'static Catalog) -> Ve
     for &(number, code, tag) in by_number.iter().take(256) {
         assert_eq!(errcat::compiled::localize(compiled, number, code, tag, &[]), files.localize(code, tag).unwrap());
     }
+    let same_catalog = by_number.clone();
     vec![
         (
             "by_code_string",
@@ -90,6 +92,14 @@ fn large_lookup_cases(files: &'static Catalog, compiled: &'static Catalog) -> Ve
                     let _ = black_box(files.localize(black_box(code), black_box(tag)));
                 }
             }) as Run,
+        ),
+        (
+            "by_code_string_compiled_catalog",
+            Box::new(move || {
+                for &(_, code, tag) in &same_catalog {
+                    let _ = black_box(compiled.localize(black_box(code), black_box(tag)));
+                }
+            }),
         ),
         (
             "generated",
@@ -174,6 +184,13 @@ fn main() {
             "localize (10,000 codes): generated / by code string",
             ("localize_10000", "generated"),
             ("localize_10000", "by_code_string"),
+            n,
+            1.0,
+        ),
+        ratio(
+            "localize (10,000, one catalog): generated / by code string",
+            ("localize_10000", "generated"),
+            ("localize_10000", "by_code_string_compiled_catalog"),
             n,
             1.0,
         ),
