@@ -76,7 +76,10 @@ pub use runtime::metadata::{Metadata, METADATA_FILE};
 pub use runtime::model::{CodeEntry, Family, Text, Texts, SUGGESTION};
 pub use runtime::negotiate;
 pub use runtime::pattern::Arg;
-pub use runtime::response::{ErrorBody, ErrorResponse};
+pub use runtime::response::{Body, CsbsBody, ErrorBody, ErrorResponse, OpenStackBody, ProblemBody};
+pub use runtime::wire::{
+    openstack_fault, BodyFormat, BodyOptions, DocUrl, DocsUrl, DocsUrlError, UnknownBodyFormat, JSON, PROBLEM_JSON,
+};
 pub use unic_langid::LanguageIdentifier;
 
 /// The shipped catalog (see [`Catalog::embedded`]).

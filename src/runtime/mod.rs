@@ -2,7 +2,7 @@
 //! compiled in), negotiates languages and builds error bodies, and depends on nothing of the tooling
 //! (renderers, checks, importers, CLI), which sits above it behind Cargo features.
 //!
-//! Layers, each using only those before it: `code`, `diagnostic`, `keys` and `pattern` (the
+//! Layers, each using only those before it: `code`, `diagnostic`, `keys`, `pattern` and `wire` (the
 //! vocabulary); `metadata` (`catalog.toml`); `model` (entries and texts); `index` and `negotiate`
 //! (lookup structures); `catalog` (the `Catalog` and its lookups); `response` (bodies); `load`
 //! (files to a catalog); `embedded` (the shipped catalog). Public items are re-exported at the
@@ -20,3 +20,4 @@ pub(crate) mod model;
 pub mod negotiate;
 pub(crate) mod pattern;
 pub(crate) mod response;
+pub(crate) mod wire;
