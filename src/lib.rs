@@ -77,6 +77,9 @@ pub use runtime::model::{CodeEntry, Family, Text, Texts, SUGGESTION};
 pub use runtime::negotiate;
 pub use runtime::pattern::Arg;
 pub use runtime::response::{Body, CsbsBody, ErrorBody, ErrorResponse, OpenStackBody, ProblemBody};
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub use runtime::web::AcceptLanguage;
 pub use runtime::wire::{
     openstack_fault, BodyFormat, BodyOptions, DocUrl, DocsUrl, DocsUrlError, UnknownBodyFormat, JSON, PROBLEM_JSON,
 };

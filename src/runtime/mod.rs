@@ -20,4 +20,6 @@ pub(crate) mod model;
 pub mod negotiate;
 pub(crate) mod pattern;
 pub(crate) mod response;
+#[cfg(feature = "http")]
+pub(crate) mod web;
 pub(crate) mod wire;
