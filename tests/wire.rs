@@ -169,3 +169,65 @@ fn bad_body_options_are_usage_errors() {
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
 }
+
+/// The OpenAPI document of a catalog: its per-status schemas and responses follow the default format.
+fn openapi(catalog_toml: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    shop(dir.path(), catalog_toml);
+    let catalog = Catalog::from_dir(dir.path()).unwrap();
+    let templates = errcat::render::Templates::embedded().unwrap();
+    let files = errcat::render::render(&catalog, &templates).unwrap();
+    serde_json::from_slice(&files["openapi.json"]).unwrap()
+}
+
+#[test]
+fn openapi_describes_the_three_bodies_and_answers_in_the_default_one() {
+    let problem = openapi(CATALOG_TOML);
+    let schemas = &problem["components"]["schemas"];
+    for name in ["ErrorResponse", "ProblemDetails", "OpenStackFault", "OpenStackFaultDetail"] {
+        assert_eq!(schemas[name]["type"], "object", "{name}");
+    }
+    assert_eq!(schemas["ProblemDetails"]["required"], json!(["type", "title", "status", "detail", "code"]));
+    assert_eq!(schemas["ErrorResponse"]["properties"]["doc_url"]["format"], "uri", "the catalog has docs_url");
+    assert_eq!(schemas["ErrorResponse"]["required"], json!(["error_code", "error_msg"]), "doc_url is off by default");
+    assert_eq!(schemas["ErrorResponse409"]["allOf"][0]["$ref"], "#/components/schemas/ProblemDetails");
+    assert_eq!(schemas["ErrorResponse409"]["properties"]["code"]["enum"], json!(["SHOP.0002"]));
+    assert_eq!(schemas["ErrorResponse409"]["properties"]["status"]["const"], 409);
+    let content = &problem["components"]["responses"]["Error409"]["content"];
+    assert_eq!(content.as_object().unwrap().keys().collect::<Vec<_>>(), ["application/problem+json"]);
+    assert_eq!(
+        content["application/problem+json"]["examples"]["SHOP.0002.zh-CN"]["value"],
+        json!({
+            "type": "https://docs.example.com/errors/zh-CN/#SHOP.0002",
+            "title": "订单已支付。",
+            "status": 409,
+            "detail": "订单已支付。",
+            "code": "SHOP.0002",
+        })
+    );
+
+    let openstack = openapi(&CATALOG_TOML.replace("\"problem\"", "\"openstack\""));
+    let schemas = &openstack["components"]["schemas"];
+    assert_eq!(schemas["ErrorResponse409"]["allOf"][0]["$ref"], "#/components/schemas/OpenStackFault");
+    assert_eq!(schemas["ErrorResponse409"]["required"], json!(["conflictingRequest"]));
+    assert_eq!(schemas["ErrorResponse409"]["properties"]["conflictingRequest"]["properties"]["code"]["const"], 409);
+    let content = &openstack["components"]["responses"]["Error400"]["content"]["application/json"];
+    assert_eq!(
+        content["examples"]["SHOP.0001.en-US"]["value"],
+        json!({"badRequest": {"code": 400, "message": "The item does not exist."}})
+    );
+
+    let csbs = openapi(&CATALOG_TOML.replace("format = \"problem\"", "format = \"csbs\"\ndoc_url = true"));
+    let schemas = &csbs["components"]["schemas"];
+    assert_eq!(schemas["ErrorResponse"]["required"], json!(["error_code", "error_msg", "doc_url"]));
+    assert_eq!(schemas["ErrorResponse400"]["allOf"][0]["$ref"], "#/components/schemas/ErrorResponse");
+    let content = &csbs["components"]["responses"]["Error400"]["content"]["application/json"];
+    assert_eq!(
+        content["examples"]["SHOP.0001.en-US"]["value"],
+        json!({
+            "error_code": "SHOP.0001",
+            "error_msg": "The item does not exist.",
+            "doc_url": "https://docs.example.com/errors/en-US/#SHOP.0001",
+        })
+    );
+}
