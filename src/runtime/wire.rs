@@ -193,17 +193,18 @@ impl DocsUrl {
                         );
                     };
                     let name = &rest[..end];
-                    let placeholder =
-                        match name {
-                            "code" => Placeholder::Code,
-                            "locale" => Placeholder::Locale,
-                            _ => return err(
+                    let placeholder = match name {
+                        "code" => Placeholder::Code,
+                        "locale" => Placeholder::Locale,
+                        _ => {
+                            return err(
                                 at,
                                 format!(
                                     "unknown placeholder `{{{name}}}` in docs_url (placeholders: {{code}}, {{locale}})"
                                 ),
-                            ),
-                        };
+                            )
+                        }
+                    };
                     has_code |= placeholder == Placeholder::Code;
                     if !literal.is_empty() {
                         segments.push(Segment::Literal(std::mem::take(&mut literal).into_boxed_str()));
