@@ -51,6 +51,40 @@
 //! The `errcat` command renders the catalog as Markdown, HTML and OpenAPI
 //! (`errcat build`), checks translations (`errcat check`) and imports existing
 //! error-code tables (`errcat import`).
+//!
+//! # Your own catalog
+//!
+//! A service compiles its own catalog in, with typed codes, from its `build.rs`
+//! (feature `codegen`, as a build-dependency; see `errcat::codegen` for the
+//! rules and the validation, and the README for a walk-through):
+//!
+//! ```ignore
+//! // build.rs
+//! fn main() -> Result<(), errcat::codegen::Error> {
+//!     errcat::codegen::compile_catalog("locales")
+//! }
+//!
+//! // src/lib.rs
+//! mod errors {
+//!     errcat::include_catalog!();
+//! }
+//! use errors::{Code, Message};
+//!
+//! let response = Message::Orders0002 { max_items: 30.into() }.error_response("zh-CN,en;q=0.8");
+//! assert_eq!(Code::parse("ORDERS.0002"), Some(Code::Orders0002));
+//! ```
+//!
+//! The shipped catalog is compiled in the same way: [`csbs`] holds its typed codes.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `errcat` command; implies `tooling`.
+//! - `tooling`: renderers, checks and importers as a library (`errcat::render`, `check`, `import`).
+//! - `codegen`: `errcat::codegen`, the generator a `build.rs` calls; only build-dependencies need it.
+//!
+//! With `default-features = false`, only the runtime is built: catalogs from files
+//! ([`Catalog::from_dir`]) or compiled in ([`Catalog::from_compiled`]), lookups, negotiation and
+//! response bodies.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -60,6 +94,8 @@ mod runtime;
 
 #[cfg(feature = "tooling")]
 pub mod check;
+#[cfg(feature = "codegen")]
+pub mod codegen;
 #[cfg(feature = "tooling")]
 pub mod import;
 #[cfg(feature = "tooling")]
@@ -69,8 +105,8 @@ pub mod render;
 
 pub use runtime::catalog::{Catalog, FormatError, Localized, LookupError};
 pub use runtime::code::{code_to_id, id_to_code, is_valid_code};
+pub use runtime::compiled;
 pub use runtime::diagnostic::{Diagnostic, Kind, Location, Severity};
-pub use runtime::embedded::sources as embedded_sources;
 pub use runtime::load::{load, LoadError, SourceFile, Sources, FAMILY_TERM_PREFIX, MAX_NESTING};
 pub use runtime::metadata::{Metadata, METADATA_FILE};
 pub use runtime::model::{CodeEntry, Family, Text, Texts, SUGGESTION};
@@ -84,6 +120,31 @@ pub use runtime::wire::{
     openstack_fault, BodyFormat, BodyOptions, DocUrl, DocsUrl, DocsUrlError, UnknownBodyFormat, JSON, PROBLEM_JSON,
 };
 pub use unic_langid::LanguageIdentifier;
+
+/// The typed codes of the shipped CSBS catalog: what `errcat::codegen` generates for a catalog,
+/// generated for `locales/` (see [Your own catalog](crate#your-own-catalog)).
+///
+/// ```
+/// use errcat::csbs::{Code, Message};
+///
+/// assert_eq!(Code::Csbs6024.as_str(), "CSBS.6024");
+/// assert_eq!(Code::parse("CSBS.3000").map(Code::status), Some(404));
+/// let error = Message::Csbs6024.localize("en-US");
+/// assert_eq!(error.locale, "en-US");
+/// assert_eq!(error.message, errcat::localize("CSBS.6024", "en-US").unwrap().message);
+/// ```
+pub mod csbs {
+    pub use crate::runtime::shipped::{catalog, Code, Message, COMPILED};
+}
+
+/// Includes the module `errcat::codegen` wrote in `OUT_DIR` (`errcat_catalog.rs`): use it inside a
+/// module, `mod errors { errcat::include_catalog!(); }`.
+#[macro_export]
+macro_rules! include_catalog {
+    () => {
+        include!(concat!(env!("OUT_DIR"), "/errcat_catalog.rs"));
+    };
+}
 
 /// The shipped catalog (see [`Catalog::embedded`]).
 pub fn catalog() -> &'static Catalog {

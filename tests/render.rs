@@ -60,9 +60,9 @@ fn builds_are_byte_identical() {
     let (_, first) = render_fixture();
     let (_, second) = render_fixture();
     assert_eq!(first, second);
-    let sources = errcat::embedded_sources();
-    let a = render(&errcat::load(&sources).unwrap(), &Templates::embedded().unwrap()).unwrap();
-    let b = render(&errcat::load(&sources).unwrap(), &Templates::embedded().unwrap()).unwrap();
+    let locales = root().join("locales");
+    let a = render(&Catalog::from_dir(&locales).unwrap(), &Templates::embedded().unwrap()).unwrap();
+    let b = render(&Catalog::from_compiled(&errcat::csbs::COMPILED), &Templates::embedded().unwrap()).unwrap();
     assert_eq!(a, b);
 }
 

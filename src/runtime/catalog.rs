@@ -201,7 +201,7 @@ impl Catalog {
     }
 
     #[inline(always)]
-    fn localize_found<'s>(
+    pub(crate) fn localize_found<'s>(
         &'s self,
         found: Found<'s>,
         requested: usize,
@@ -324,10 +324,12 @@ fn format_complex<'s>(
     };
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
-        let value = match *value {
-            Arg::Str(s) => FluentValue::from(s),
-            Arg::Int(n) => FluentValue::from(n),
-            Arg::Float(n) => FluentValue::from(n),
+        let value = match value {
+            Arg::Str(s) => FluentValue::from(*s),
+            Arg::String(s) => FluentValue::from(s.as_str()),
+            Arg::Int(n) => FluentValue::from(*n),
+            Arg::UInt(n) => FluentValue::from(*n),
+            Arg::Float(n) => FluentValue::from(*n),
         };
         fluent_args.set(*name, value);
     }

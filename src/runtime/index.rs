@@ -62,6 +62,9 @@ pub(crate) struct CodeIndex {
     rows: Box<[Row]>,
     /// The entry number of the code in each slot.
     entry_numbers: Box<[u32]>,
+    /// The slot of each entry, by entry number: the inverse of `entry_numbers`, for lookups by
+    /// number (the typed codes of a generated module).
+    slots: Box<[u32]>,
     /// Sorted by code.
     entries: Box<[CodeEntry]>,
     /// The locales' tags, by index: a compact copy of `Locale::tag`, read by every answer.
@@ -144,6 +147,7 @@ impl CodeIndex {
         };
         let mut rows: Vec<Row> = (0..capacity * locales.len()).map(|_| unused()).collect();
         let mut entry_numbers = vec![0; capacity].into_boxed_slice();
+        let mut slots = vec![0; entries.len()].into_boxed_slice();
         for (number, entry) in entries.iter().enumerate() {
             let code: &str = &entry.code;
             let h = hash(code);
@@ -160,6 +164,7 @@ impl CodeIndex {
                 control[capacity + i] = control_byte(h);
             }
             entry_numbers[i] = number as u32;
+            slots[number] = i as u32;
             let code: Arc<str> = Arc::from(code);
             for (r, requested) in locales.iter().enumerate() {
                 rows[r * capacity + i] = Row::resolve(entry, &code, &requested.chain, locales.len(), &empty);
@@ -169,6 +174,7 @@ impl CodeIndex {
             control,
             rows: rows.into(),
             entry_numbers,
+            slots,
             entries: entries.into_boxed_slice(),
             tags: locales.iter().map(|l| Arc::clone(&l.tag)).collect(),
         }
@@ -208,6 +214,15 @@ impl CodeIndex {
             }
             group = (group + GROUP) & mask;
         }
+    }
+
+    /// The entry with number `number`, with its row for the locale with index `requested`: no hash,
+    /// no comparison.
+    #[inline(always)]
+    pub(crate) fn nth(&self, number: usize, requested: usize) -> Option<Found<'_>> {
+        let slot = *self.slots.get(number)? as usize;
+        let row = self.rows.get(requested * self.entry_numbers.len() + slot)?;
+        Some(Found { slot, row })
     }
 
     /// The entry number of the code in `slot`.

@@ -348,7 +348,7 @@ pub fn load(sources: &Sources) -> Result<Catalog, LoadError> {
         }
         complex.push(has_complex.then(|| ComplexFormatter {
             language: locale.id.clone(),
-            sources: locale.files.iter().map(|f| f.text.to_string()).collect(),
+            sources: locale.files.iter().map(|f| Cow::Owned(f.text.to_string())).collect(),
             bundle: Default::default(),
         }));
     }

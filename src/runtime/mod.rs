@@ -5,11 +5,13 @@
 //! Layers, each using only those before it: `code`, `diagnostic`, `keys`, `pattern` and `wire` (the
 //! vocabulary); `metadata` (`catalog.toml`); `model` (entries and texts); `index` and `negotiate`
 //! (lookup structures); `catalog` (the `Catalog` and its lookups); `response` (bodies); `load`
-//! (files to a catalog); `embedded` (the shipped catalog). Public items are re-exported at the
-//! crate root; the module paths are not part of the API.
+//! (files to a catalog); `compiled` (static data to a catalog: what generated modules hold);
+//! `shipped` (the module generated for the shipped catalog) and `embedded` (its entry points).
+//! Public items are re-exported at the crate root; the module paths are not part of the API.
 
 pub(crate) mod catalog;
 pub(crate) mod code;
+pub mod compiled;
 pub(crate) mod diagnostic;
 pub(crate) mod embedded;
 pub(crate) mod index;
@@ -23,3 +25,5 @@ pub(crate) mod response;
 #[cfg(feature = "http")]
 pub(crate) mod web;
 pub(crate) mod wire;
+#[rustfmt::skip]
+pub(crate) mod shipped;

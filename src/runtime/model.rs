@@ -24,7 +24,9 @@ pub(crate) struct Locale {
 /// Formats the few patterns that are not compiled (selectors, functions), built on first use.
 pub(crate) struct ComplexFormatter {
     pub(crate) language: LanguageIdentifier,
-    pub(crate) sources: Vec<String>,
+    /// Fluent sources: a locale's files when loaded from files, the complex messages (with the
+    /// terms and messages they use) when compiled in.
+    pub(crate) sources: Vec<Cow<'static, str>>,
     pub(crate) bundle: OnceLock<Option<FluentBundle<FluentResource>>>,
 }
 
@@ -70,9 +72,11 @@ impl ComplexFormatter {
             .get_or_init(|| {
                 let mut bundle = FluentBundle::new_concurrent(vec![self.language.clone()]);
                 bundle.set_use_isolating(false);
+                // NUMBER(): without it a plural selector on `NUMBER($n)` silently takes its default variant.
+                let _ = bundle.add_builtins();
                 for source in &self.sources {
                     // Syntax errors and duplicates were reported, and refused, by the loader.
-                    let resource = FluentResource::try_new(source.clone()).unwrap_or_else(|(resource, _)| resource);
+                    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(resource, _)| resource);
                     bundle.add_resource_overriding(resource);
                 }
                 Some(bundle)

@@ -157,14 +157,43 @@ pub(crate) fn variables(pattern: &ast::Pattern<&str>) -> Vec<String> {
 }
 
 /// A value for a Fluent variable.
-#[derive(Clone, Copy, Debug, PartialEq)]
+///
+/// Built with `.into()` from text (`&str`, `String`, `&String`, `Cow<str>`) and from every integer
+/// and float type: `("count", 3.into())`, `("name", user.name.clone().into())`.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg<'a> {
     /// Text, inserted as is.
     Str(&'a str),
+    /// Owned text, inserted as is.
+    String(String),
     /// An integer.
     Int(i64),
+    /// An unsigned integer too large for [`Arg::Int`].
+    UInt(u64),
     /// A number with a fraction.
     Float(f64),
+}
+
+impl Arg<'_> {
+    /// The same value, borrowing owned text instead of copying it.
+    pub fn reborrow(&self) -> Arg<'_> {
+        match self {
+            Arg::Str(s) => Arg::Str(s),
+            Arg::String(s) => Arg::Str(s),
+            Arg::Int(n) => Arg::Int(*n),
+            Arg::UInt(n) => Arg::UInt(*n),
+            Arg::Float(n) => Arg::Float(*n),
+        }
+    }
+
+    /// The text of a text value.
+    pub(crate) fn as_text(&self) -> Option<&str> {
+        match self {
+            Arg::Str(s) => Some(s),
+            Arg::String(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 impl<'a> From<&'a str> for Arg<'a> {
@@ -179,16 +208,56 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
+impl From<String> for Arg<'_> {
+    fn from(value: String) -> Self {
+        Arg::String(value)
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for Arg<'a> {
+    fn from(value: Cow<'a, str>) -> Self {
+        match value {
+            Cow::Borrowed(s) => Arg::Str(s),
+            Cow::Owned(s) => Arg::String(s),
+        }
+    }
+}
+
 macro_rules! int_args {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg<'_> {
             fn from(value: $t) -> Self {
-                Arg::Int(value as i64)
+                Arg::Int(i64::from(value))
             }
         }
     )*};
 }
 int_args!(i8, i16, i32, i64, u8, u16, u32);
+
+macro_rules! wide_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            /// Exact when it fits `i64` or `u64`; beyond, the nearest `f64`.
+            #[allow(clippy::cast_precision_loss)]
+            fn from(value: $t) -> Self {
+                if let Ok(n) = i64::try_from(value) {
+                    Arg::Int(n)
+                } else if let Ok(n) = u64::try_from(value) {
+                    Arg::UInt(n)
+                } else {
+                    Arg::Float(value as f64)
+                }
+            }
+        }
+    )*};
+}
+wide_args!(isize, usize, i128, u128);
+
+impl From<u64> for Arg<'_> {
+    fn from(value: u64) -> Self {
+        i64::try_from(value).map_or(Arg::UInt(value), Arg::Int)
+    }
+}
 
 impl From<f64> for Arg<'_> {
     fn from(value: f64) -> Self {
@@ -196,11 +265,19 @@ impl From<f64> for Arg<'_> {
     }
 }
 
+impl From<f32> for Arg<'_> {
+    fn from(value: f32) -> Self {
+        Arg::Float(f64::from(value))
+    }
+}
+
 impl std::fmt::Display for Arg<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Arg::Str(s) => f.write_str(s),
+            Arg::String(s) => f.write_str(s),
             Arg::Int(n) => write!(f, "{n}"),
+            Arg::UInt(n) => write!(f, "{n}"),
             Arg::Float(n) => write!(f, "{n}"),
         }
     }
@@ -213,10 +290,7 @@ pub(crate) fn format_parts<'p>(parts: &'p [Part], args: &[(&str, Arg<'_>)], miss
     for part in parts {
         capacity += match part {
             Part::Text(text) => text.len(),
-            Part::Variable(name) => match find(args, name) {
-                Some(Arg::Str(s)) => s.len(),
-                _ => 16,
-            },
+            Part::Variable(name) => find(args, name).and_then(Arg::as_text).map_or(16, str::len),
         };
     }
     let mut out = String::with_capacity(capacity);
@@ -224,10 +298,12 @@ pub(crate) fn format_parts<'p>(parts: &'p [Part], args: &[(&str, Arg<'_>)], miss
         match part {
             Part::Text(text) => out.push_str(text),
             Part::Variable(name) => match find(args, name) {
-                Some(Arg::Str(s)) => out.push_str(s),
-                Some(other) => {
-                    let _ = write!(out, "{other}");
-                }
+                Some(arg) => match arg.as_text() {
+                    Some(text) => out.push_str(text),
+                    None => {
+                        let _ = write!(out, "{arg}");
+                    }
+                },
                 None => {
                     missing.push(name.to_string());
                     let _ = write!(out, "{{${name}}}");
@@ -238,8 +314,8 @@ pub(crate) fn format_parts<'p>(parts: &'p [Part], args: &[(&str, Arg<'_>)], miss
     Cow::Owned(out)
 }
 
-fn find<'a>(args: &[(&str, Arg<'a>)], name: &str) -> Option<Arg<'a>> {
-    args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+fn find<'s, 'a>(args: &'s [(&str, Arg<'a>)], name: &str) -> Option<&'s Arg<'a>> {
+    args.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
 }
 
 #[cfg(test)]
