@@ -24,7 +24,10 @@ use errcat::{AcceptLanguage, BodyFormat, ErrorResponse, LookupError};
 use errors::Message;
 use serde::{Deserialize, Serialize};
 
-pub mod errors;
+/// The ORDERS catalog, compiled in by `build.rs`: `catalog()`, `Code`, `Message`.
+pub mod errors {
+    errcat::include_catalog!();
+}
 
 /// The largest quantity of one item in a cart.
 pub const MAX_QUANTITY: u32 = 99;
