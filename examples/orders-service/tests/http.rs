@@ -89,9 +89,12 @@ const LANGUAGES: [(Option<&str>, &str, &str, &str); 5] = [
 fn errors_in_every_format_and_language() {
     let service = start();
     let agent = agent();
-    for (prefix, content_type) in
-        [("", "application/json"), ("/csbs", "application/json"), ("/problem", "application/problem+json"), ("/openstack", "application/json")]
-    {
+    for (prefix, content_type) in [
+        ("", "application/json"),
+        ("/csbs", "application/json"),
+        ("/problem", "application/problem+json"),
+        ("/openstack", "application/json"),
+    ] {
         for (accept_language, locale, message, suggestion) in LANGUAGES {
             let url = format!("{}{prefix}/orders/42", service.base);
             let answer = get(&agent, &url, accept_language);
@@ -111,7 +114,8 @@ fn errors_in_every_format_and_language() {
                 }),
                 _ => json!({"itemNotFound": {"code": 404, "message": message}}),
             };
-            let body: Value = serde_json::from_str(&answer.body).unwrap_or_else(|e| panic!("{case}: {e}: {}", answer.body));
+            let body: Value =
+                serde_json::from_str(&answer.body).unwrap_or_else(|e| panic!("{case}: {e}: {}", answer.body));
             assert_eq!(body, expected, "{case}");
         }
     }
@@ -133,7 +137,10 @@ fn plurals_variables_statuses_and_untyped_codes() {
     };
     // Plural: English has one/other, Chinese and Japanese only other.
     let (status, one) = body("/openstack/cart/checkout?sold_out=1", "en");
-    assert_eq!((status, one), (409, json!({"conflictingRequest": {"code": 409, "message": "One item in your cart is sold out."}})));
+    assert_eq!(
+        (status, one),
+        (409, json!({"conflictingRequest": {"code": 409, "message": "One item in your cart is sold out."}}))
+    );
     let (_, three) = body("/openstack/cart/checkout?sold_out=3", "en-US");
     assert_eq!(three["conflictingRequest"]["message"], "3 items in your cart are sold out.");
     let (_, ja) = body("/csbs/cart/checkout?sold_out=3", "ja-JP");
@@ -146,7 +153,10 @@ fn plurals_variables_statuses_and_untyped_codes() {
     assert_eq!((status, &quantity["title"]), (400, &json!("The quantity must be a whole number from 1 to 99.")));
     assert_eq!(quantity["detail"], quantity["title"], "no suggestion: the message is the detail");
     assert_eq!(body("/openstack/orders/1/invoice", "en").1["forbidden"]["code"], 403);
-    assert_eq!(body("/openstack/payments", "ja").1["serviceUnavailable"]["message"], "決済サービスは一時的に利用できません。");
+    assert_eq!(
+        body("/openstack/payments", "ja").1["serviceUnavailable"]["message"],
+        "決済サービスは一時的に利用できません。"
+    );
     // Any code by name (untyped), and an unknown one: a 500 of the service, in plain text.
     let (status, by_name) = body("/openstack/errors/ORDERS.0005", "zh-CN");
     assert_eq!((status, by_name), (500, json!({"computeFault": {"code": 500, "message": "系统内部错误。"}})));
