@@ -195,12 +195,13 @@ impl Builder {
         write_if_changed(&out, &source)
     }
 
-    /// The module for the catalog in `dir`, as text, without writing it.
+    /// The module for the catalog in `dir`, as text, without writing it. The compiled data it is
+    /// rendered from is leaked, as in [`compile_sources`]: a build script exits right after.
     pub fn generate(&self, dir: impl AsRef<Path>) -> Result<String, Error> {
         let dir = dir.as_ref();
         let sources = Sources::read_dir(dir).map_err(|d| Error::Catalog(with_root(d, dir)))?;
         let relative = Sources { root: None, ..sources };
-        let generated = generate(&relative).map_err(|e| match e {
+        let generated = generate(&relative, Some(dir)).map_err(|e| match e {
             Error::Catalog(d) => Error::Catalog(with_root(d, dir)),
             other => other,
         })?;
@@ -218,13 +219,13 @@ impl Builder {
 /// generated module holds, built in this process. For benchmarks and tests that measure what a
 /// generated module runs without building a crate; the data is leaked, as a `static` would be.
 pub fn compile_sources(sources: &Sources) -> Result<&'static Compiled, Error> {
-    generate(sources).map(|generated| generated.data)
+    generate(sources, None).map(|generated| generated.data)
 }
 
 /// What the generator found and built.
 struct Generated {
     data: &'static Compiled,
-    /// Per code, in order: its variables (the same in every locale) and its variant name.
+    /// Per code, in order: its variant name and its variables (the same in every locale).
     codes: Vec<(String, Vec<String>)>,
     warnings: Vec<Diagnostic>,
 }
@@ -237,12 +238,13 @@ fn leak_str(text: &str) -> &'static str {
     Box::leak(text.to_string().into_boxed_str())
 }
 
-fn generate(sources: &Sources) -> Result<Generated, Error> {
+/// `root`: the catalog directory, for the places named inside messages (`sources` are relative to it).
+fn generate(sources: &Sources, root: Option<&Path>) -> Result<Generated, Error> {
     let catalog = load(sources).map_err(|e| Error::Catalog(e.diagnostics))?;
     let mut problems = Vec::new();
     let files: Vec<&str> = sources.files.iter().map(|f| f.path.as_str()).collect();
     let file_index: BTreeMap<&str, usize> = files.iter().enumerate().map(|(i, f)| (*f, i)).collect();
-    let codes = names_and_variables(&catalog, &mut problems);
+    let codes = names_and_variables(&catalog, root, &mut problems);
     let tags: Vec<&str> = catalog.locale_tags().collect();
     let locales = tags
         .iter()
@@ -332,7 +334,11 @@ fn with_root(mut diagnostics: Vec<Diagnostic>, dir: &Path) -> Vec<Diagnostic> {
 
 /// Each code's variant name and variables; problems for variables that differ between locales and
 /// for identifiers that collide.
-fn names_and_variables(catalog: &Catalog, problems: &mut Vec<Diagnostic>) -> Vec<(String, Vec<String>)> {
+fn names_and_variables(
+    catalog: &Catalog,
+    root: Option<&Path>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, Vec<String>)> {
     let tags: Vec<&str> = catalog.locale_tags().collect();
     let mut variants: BTreeMap<String, &str> = BTreeMap::new();
     let mut out = Vec::new();
@@ -370,7 +376,10 @@ fn names_and_variables(catalog: &Catalog, problems: &mut Vec<Diagnostic>) -> Vec
             let each: Vec<String> = per_locale
                 .iter()
                 .map(|(i, set)| {
-                    let at = entry.texts(*i).map(|t| t.location().to_string()).unwrap_or_default();
+                    let at = entry.texts(*i).map(|t| t.location()).map_or_else(String::new, |at| match root {
+                        Some(root) => format!("{}:{}:{}", root.join(&*at.path).display(), at.line, at.column),
+                        None => at.to_string(),
+                    });
                     format!("{} at {at} uses {}", tags[*i], list(set))
                 })
                 .collect();
@@ -471,11 +480,14 @@ fn complex_source(catalog: &Catalog, locale: usize, sources: &Sources, tag: &str
     if wanted.is_empty() {
         return None;
     }
+    let locale_id = tag.parse::<crate::LanguageIdentifier>().ok()?;
     let texts: Vec<String> = sources
         .files
         .iter()
         .filter(|f| {
-            f.path.split_once('/').is_some_and(|(dir, _)| dir.replace('_', "-").parse::<crate::LanguageIdentifier>().is_ok_and(|id| id.to_string() == tag))
+            f.path.split_once('/').is_some_and(|(dir, _)| {
+                dir.replace('_', "-").parse::<crate::LanguageIdentifier>().is_ok_and(|id| id == locale_id)
+            })
         })
         .map(|f| f.text.strip_prefix('\u{feff}').unwrap_or(&f.text).replace("\r\n", "\n"))
         .collect();
@@ -510,9 +522,12 @@ fn complex_source(catalog: &Catalog, locale: usize, sources: &Sources, tag: &str
         }
     }
     let mut body: Vec<ast::Entry<&str>> = terms;
-    body.extend(chosen.iter().filter_map(|id| messages.get(id)).map(|m| {
-        ast::Entry::Message(ast::Message { comment: None, ..(*m).clone() })
-    }));
+    body.extend(
+        chosen
+            .iter()
+            .filter_map(|id| messages.get(id))
+            .map(|m| ast::Entry::Message(ast::Message { comment: None, ..(*m).clone() })),
+    );
     let body = body
         .into_iter()
         .map(|e| match e {
@@ -808,7 +823,8 @@ impl ::std::str::FromStr for Code {{
     };
     let _ = writeln!(w, "    /// Its code.\n    pub const fn code(&self) -> Code {{\n        match self {{");
     for (variant, variables) in &generated.codes {
-        let pattern = if variables.is_empty() { format!("Message::{variant}") } else { format!("Message::{variant} {{ .. }}") };
+        let pattern =
+            if variables.is_empty() { format!("Message::{variant}") } else { format!("Message::{variant} {{ .. }}") };
         let _ = writeln!(w, "            {pattern} => Code::{variant},");
     }
     let _ = writeln!(w, "        }}\n    }}\n");
@@ -898,7 +914,11 @@ impl ::std::str::FromStr for Code {{
         let _ = writeln!(w, "            code: {},", lit(code.code));
         let _ = writeln!(w, "            status: {},", code.status);
         let _ = writeln!(w, "            family: {},", lit(code.family));
-        let _ = writeln!(w, "            retired: {},", code.retired.map_or("None".to_string(), |r| format!("Some({})", lit(r))));
+        let _ = writeln!(
+            w,
+            "            retired: {},",
+            code.retired.map_or("None".to_string(), |r| format!("Some({})", lit(r)))
+        );
         let _ = writeln!(w, "            texts: &[");
         for texts in code.texts {
             match texts {

@@ -82,7 +82,9 @@ fn the_generated_module_localizes_as_the_files_do() {
             assert_eq!(fixture("orders").join(&*at.path), Path::new(&*theirs_at.path), "{}", entry.code());
             assert_eq!((at.line, at.column), (theirs_at.line, theirs_at.column), "{}", entry.code());
             assert_eq!(ours.value().source(), theirs.value().source());
-            let names = |t: &errcat::Texts| t.attributes().map(|(n, t)| (n.to_string(), t.source().into_owned())).collect::<Vec<_>>();
+            let names = |t: &errcat::Texts| {
+                t.attributes().map(|(n, t)| (n.to_string(), t.source().into_owned())).collect::<Vec<_>>()
+            };
             assert_eq!(names(ours), names(theirs));
         }
         for lang in LANGS {
@@ -144,7 +146,10 @@ fn typed_codes() {
     let set: std::collections::HashSet<Code> = Code::ALL.iter().copied().collect();
     assert_eq!(set.len(), Code::ALL.len());
     let source = include_str!("fixtures/codegen/orders.rs");
-    assert!(source.contains("#[deprecated(note = \"retired: Merged into ORDERS.0001.\")]\n    Orders0009,"), "retired codes are deprecated");
+    assert!(
+        source.contains("#[deprecated(note = \"retired: Merged into ORDERS.0001.\")]\n    Orders0009,"),
+        "retired codes are deprecated"
+    );
 }
 
 #[test]
@@ -168,7 +173,9 @@ fn typed_messages_localize_as_the_files_do() {
         for lang in LANGS {
             let args: Vec<(&str, Arg<'_>)> = match message {
                 Message::Orders0002 { max_items } => vec![("max-items", max_items.clone())],
-                Message::Orders0003 { count, deadline } => vec![("count", count.clone()), ("deadline", deadline.clone())],
+                Message::Orders0003 { count, deadline } => {
+                    vec![("count", count.clone()), ("deadline", deadline.clone())]
+                }
                 Message::PayCardDeclined { card } => vec![("card", card.clone())],
                 Message::PayType { r#type } => vec![("type", r#type.clone())],
                 _ => vec![],
@@ -190,7 +197,8 @@ fn typed_messages_localize_as_the_files_do() {
     assert_eq!((ja.locale, &*ja.message), ("ja-JP", "小さな店：注文が存在しません。"));
     let fallback = Message::PayType { r#type: "cash".into() }.localize("ja-JP");
     assert_eq!((fallback.locale, &*fallback.message), ("en-US", "Unsupported payment method: cash."));
-    let body = serde_json::to_string(&Message::Orders0002 { max_items: 30.into() }.error_response("zh-CN").body).unwrap();
+    let body =
+        serde_json::to_string(&Message::Orders0002 { max_items: 30.into() }.error_response("zh-CN").body).unwrap();
     assert_eq!(body, r#"{"error_code":"ORDERS.0002","error_msg":"购物车最多只能放 30 件商品。"}"#);
 }
 
@@ -270,7 +278,10 @@ fn every_problem_is_reported_at_once_with_its_place() {
     assert_eq!(format!("{error:?}"), error.to_string());
     let text = error.to_string();
     assert!(text.ends_with("errcat::codegen: the catalog has 5 errors"), "{text}");
-    assert!(text.contains(&format!("{}:3:1: error[id-collision]: B.1: ", dir.path().join("zh-CN/a.ftl").display())), "{text}");
+    assert!(
+        text.contains(&format!("{}:3:1: error[id-collision]: B.1: ", dir.path().join("zh-CN/a.ftl").display())),
+        "{text}"
+    );
 }
 
 #[test]
@@ -280,7 +291,8 @@ fn loader_errors_fail_with_their_place() {
     let location = errors[0].location.as_ref().expect("located");
     assert!(location.path.starts_with(&*fixture("broken-syntax").to_string_lossy()), "{location}");
     assert_eq!(location.line, 2);
-    let dir = catalog_dir(&[("catalog.toml", "name = \"T\"\nsource_locale = \"zh-CN\"\n"), ("zh-CN/a.ftl", "A-1 = a\n")]);
+    let dir =
+        catalog_dir(&[("catalog.toml", "name = \"T\"\nsource_locale = \"zh-CN\"\n"), ("zh-CN/a.ftl", "A-1 = a\n")]);
     let errors = generate_errors(dir.path());
     assert_eq!(errors[0].kind, Kind::Metadata, "{errors:#?}");
 }
@@ -310,7 +322,8 @@ fn compile_writes_the_module_only_when_it_changed() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     builder.compile(fixture("orders")).expect("compiles");
     assert_eq!(std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"), modified, "not rewritten");
-    let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().flatten().map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(path.parent().unwrap()).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left: {leftovers:?}");
     match Builder::new().cargo_instructions(false).compile(fixture("orders")) {
         Err(Error::Io(message)) => assert!(message.contains("OUT_DIR"), "{message}"),

@@ -7,7 +7,8 @@ use errcat::codegen::Builder;
 use std::path::Path;
 
 /// The module doc of `src/runtime/shipped.rs`.
-const MODULE_DOC: &str = "The shipped CSBS catalog (`locales/`), compiled in by `errcat::codegen` with crate path `crate`.\n\
+const MODULE_DOC: &str =
+    "The shipped CSBS catalog (`locales/`), compiled in by `errcat::codegen` with crate path `crate`.\n\
 \n\
 Regenerate with `ERRCAT_BLESS=1 cargo test --test codegen_shipped` after changing `locales/`.";
 

@@ -220,11 +220,12 @@ impl Catalog {
 
 /// The text of the `number`-th code of `catalog` (in [`Catalog::codes`] order), whose code is
 /// `code`, for `lang` (a tag or an `Accept-Language` value): what a generated `Message::localize`
-/// calls. The code is found by its number, without hashing or comparing it.
+/// calls. The code is found by its number, without hashing it.
 ///
 /// A number the catalog does not have (which a generated module cannot pass: its codes are those of
 /// its catalog) gives the lookup by `code`, and if that fails too, the code as the message with the
 /// fallback locale, status 500 and a [`FormatError`]: never a panic.
+#[inline]
 pub fn localize<'c>(
     catalog: &'c Catalog,
     number: usize,
@@ -233,7 +234,7 @@ pub fn localize<'c>(
     args: &[(&str, Arg<'_>)],
 ) -> Localized<'c> {
     let requested = catalog.negotiate_index(lang);
-    let found = catalog.index.nth(number, requested).filter(|found| found.code() == code);
+    let found = catalog.index.nth(number, code, requested);
     match found.map(|found| catalog.localize_found(found, requested, args)) {
         Some(Ok(localized)) => localized,
         _ => catalog.localize_with(code, lang, args).unwrap_or_else(|error| Localized {

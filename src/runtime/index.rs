@@ -216,13 +216,18 @@ impl CodeIndex {
         }
     }
 
-    /// The entry with number `number`, with its row for the locale with index `requested`: no hash,
-    /// no comparison.
+    /// The entry with number `number`, with its row for the locale with index `requested`, if its
+    /// code is `code`: no hash, and the comparison of [`CodeIndex::find`], on the row's key.
     #[inline(always)]
-    pub(crate) fn nth(&self, number: usize, requested: usize) -> Option<Found<'_>> {
+    pub(crate) fn nth(&self, number: usize, code: &str, requested: usize) -> Option<Found<'_>> {
         let slot = *self.slots.get(number)? as usize;
         let row = self.rows.get(requested * self.entry_numbers.len() + slot)?;
-        Some(Found { slot, row })
+        let bytes = code.as_bytes();
+        let same = match ShortKey::of(bytes) {
+            Some(key) => key.same(&ShortKey { len: row.code.len(), head: row.key_head, tail: row.key_tail }),
+            None => bytes_eq(row.code.as_bytes(), bytes),
+        };
+        same.then_some(Found { slot, row })
     }
 
     /// The entry number of the code in `slot`.

@@ -1,0 +1,3 @@
+fn main() -> Result<(), errcat::codegen::Error> {
+    errcat::codegen::compile_catalog("locales")
+}
