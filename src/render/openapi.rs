@@ -12,6 +12,7 @@
 
 use super::json::to_json;
 use super::{generated_note, resolve, status_reason, text, Files, RenderError, Renderer, Templates};
+use crate::runtime::wire::OPENSTACK_FAULTS;
 use crate::{openstack_fault, BodyFormat, Catalog, ErrorBody, ErrorResponse};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -130,20 +131,6 @@ impl Serialize for Example<'_> {
     }
 }
 
-/// Every OpenStack fault name, in the order of their statuses.
-const FAULTS: [&str; 11] = [
-    "badRequest",
-    "unauthorized",
-    "forbidden",
-    "itemNotFound",
-    "badMethod",
-    "conflictingRequest",
-    "overLimit",
-    "badMediaType",
-    "computeFault",
-    "notImplemented",
-    "serviceUnavailable",
-];
 const CONTENT_LANGUAGE: &str = "Content-Language";
 
 fn schema_ref(name: &str) -> Schema<'static> {
@@ -359,7 +346,10 @@ fn body_schemas<'c>(catalog: &'c Catalog, label: &dyn Fn(&str) -> &'c str, schem
             description: Some(label("openapi_fault").to_string()),
             min_properties: Some(1),
             max_properties: Some(1),
-            property_names: Some(Box::new(Schema { values: Some(FAULTS.to_vec()), ..Schema::default() })),
+            property_names: Some(Box::new(Schema {
+                values: Some(OPENSTACK_FAULTS.iter().map(|(_, name)| *name).collect()),
+                ..Schema::default()
+            })),
             additional_properties: Some(Box::new(schema_ref("OpenStackFaultDetail"))),
             ..Schema::default()
         },
