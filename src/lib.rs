@@ -82,10 +82,44 @@
 //! - `tooling`: the renderers (`errcat::render`), checks (`errcat::check`),
 //!   importers (`errcat::import`) and the output writer (`errcat::output`) as a library.
 //! - `codegen`: `errcat::codegen`, the generator a `build.rs` calls; only build-dependencies need it.
+//! - `http`: an [`ErrorResponse`] converts into `http::Response<Vec<u8>>` / `http::Response<Bytes>`
+//!   (status, `Content-Type`, `Content-Language`, `Vary: Accept-Language`, JSON body), and
+//!   `AcceptLanguage` reads a request's header.
+//! - `axum` (implies `http`; through `axum-core` only): `AcceptLanguage` is an extractor, and
+//!   `ErrorResponse` and [`LookupError`] implement `IntoResponse`, so a handler is one line:
+//!
+//! ```ignore
+//! async fn payments(lang: errcat::AcceptLanguage) -> errcat::ErrorResponse<'static> {
+//!     errors::Message::Orders0004.error_response(&lang)          // a typed, generated code
+//! }
+//! async fn by_code(lang: errcat::AcceptLanguage, Path(code): Path<String>)
+//!     -> Result<errcat::ErrorResponse<'static>, errcat::LookupError> {
+//!     errors::catalog().error_response(&code, &lang)              // a code of any catalog
+//! }
+//! ```
 //!
 //! With `default-features = false`, only the runtime is built: catalogs from files
 //! ([`Catalog::from_dir`]) or compiled in ([`Catalog::from_compiled`]), lookups, negotiation and
 //! response bodies.
+//!
+//! # Wire formats
+//!
+//! A response's body is one of three [`BodyFormat`]s, chosen by the service
+//! ([`ErrorResponse::with_format`]) or by default in `catalog.toml` (`[response] format`):
+//! `csbs` (`{"error_code", "error_msg"}`, optionally `doc_url`), `problem` (RFC 9457
+//! `application/problem+json`: `type`, `title`, `status`, `detail`, `code`) and `openstack`
+//! (`{"itemNotFound": {"code": 404, "message": ...}}`, the fault by [`openstack_fault`]).
+//! Per-code documentation URLs come from the `docs_url` template ([`DocsUrl`]).
+//!
+//! ```
+//! use errcat::BodyFormat;
+//! let response = errcat::error_response("CSBS.3000", "en").unwrap().with_format(BodyFormat::OpenStack);
+//! assert_eq!(response.content_type(), "application/json");
+//! assert_eq!(
+//!     serde_json::to_string(&response.to_body()).unwrap(),
+//!     r#"{"itemNotFound":{"code":404,"message":"The backup policy does not exist."}}"#
+//! );
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -113,7 +147,13 @@ pub use runtime::metadata::{Metadata, METADATA_FILE};
 pub use runtime::model::{CodeEntry, Family, Text, Texts, SUGGESTION};
 pub use runtime::negotiate;
 pub use runtime::pattern::Arg;
-pub use runtime::response::{ErrorBody, ErrorResponse};
+pub use runtime::response::{Body, CsbsBody, ErrorBody, ErrorResponse, OpenStackBody, ProblemBody};
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub use runtime::web::AcceptLanguage;
+pub use runtime::wire::{
+    openstack_fault, BodyFormat, BodyOptions, DocUrl, DocsUrl, DocsUrlError, UnknownBodyFormat, JSON, PROBLEM_JSON,
+};
 pub use unic_langid::LanguageIdentifier;
 
 /// The typed codes of the shipped CSBS catalog: what `errcat::codegen` generates for a catalog,

@@ -1,4 +1,4 @@
-//! `errcat localize CODE [--lang TAG | --accept-language VALUE] [--arg NAME=VALUE]... [--json]`
+//! `errcat localize CODE [--lang TAG | --accept-language VALUE] [--arg NAME=VALUE]... [--json [--body FORMAT] [--doc-url]]`
 
 use super::{exit_ok, exit_problem, CatalogArgs};
 use errcat::{Arg, LookupError};
@@ -20,6 +20,13 @@ pub struct Args {
     /// Print the service's JSON error body instead of text.
     #[arg(long)]
     json: bool,
+    /// The body's shape with --json (default: the catalog's, `[response]` in catalog.toml).
+    #[arg(long, value_name = "FORMAT", requires = "json",
+          value_parser = clap::builder::PossibleValuesParser::new(["csbs", "problem", "openstack"]))]
+    body: Option<String>,
+    /// With --json: add `doc_url` to csbs bodies (needs `docs_url` in catalog.toml).
+    #[arg(long, requires = "json")]
+    doc_url: bool,
     #[command(flatten)]
     catalog: CatalogArgs,
 }
@@ -44,8 +51,15 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Err(error) => return Err(error.to_string()),
     };
     if args.json {
-        let body = errcat::ErrorBody { error_code: localized.code, error_msg: localized.message.clone() };
-        println!("{}", serde_json::to_string(&body).map_err(|e| e.to_string())?);
+        let mut response = catalog.response_for(localized.clone());
+        if let Some(format) = &args.body {
+            response = response.with_format(format.parse::<errcat::BodyFormat>().map_err(|e| e.to_string())?);
+        }
+        if args.doc_url && catalog.metadata().docs_url.is_none() {
+            return Err(format!("--doc-url: the catalog {} has no `docs_url` in catalog.toml", catalog.name()));
+        }
+        response.options.doc_url |= args.doc_url;
+        println!("{}", serde_json::to_string(&response.to_body()).map_err(|e| e.to_string())?);
     } else {
         println!("{} (HTTP {}, {}): {}", localized.code, localized.status, localized.locale, localized.message);
         if let Some(suggestion) = &localized.suggestion {

@@ -1,16 +1,19 @@
 //! `openapi.json` and `<locale>/openapi.json`: OpenAPI 3.1 documents of reusable components that an
 //! API description can `$ref`. Built from serde structs (maps are `BTreeMap`s, so keys are sorted).
 //!
-//! Components: the `ErrorResponse` schema, the `ErrorCode` schema (`oneOf` one `const` per code
-//! with its description), one `ErrorResponse<status>` schema and `Error<status>` response per HTTP
-//! status (restricting `error_code` to that status's codes), a `Content-Language` header, and an
-//! example per code and locale (`CSBS.0001.zh-CN`). `openapi.json` describes the codes in the
+//! Components: the body schemas of the three wire formats, `ErrorResponse` (csbs), `ProblemDetails`
+//! (RFC 9457) and `OpenStackFault` (with `OpenStackFaultDetail`), the `ErrorCode` schema (`oneOf`
+//! one `const` per code with its description), one `ErrorResponse<status>` schema and
+//! `Error<status>` response per HTTP status in the catalog's default format (`[response]` of
+//! `catalog.toml`: `error_code`, or `code`, restricted to that status's codes; the OpenStack fault
+//! name of that status), a `Content-Language` header, and an example per code and locale
+//! (`CSBS.0001.zh-CN`) in that format. `openapi.json` describes the codes in the
 //! fallback locale, `<locale>/openapi.json` in that locale; both carry the examples of every locale.
 
 use super::json::to_json;
 use super::{generated_note, resolve, status_reason, text, Files, RenderError, Renderer, Templates};
-use crate::Catalog;
-use crate::ErrorBody;
+use crate::runtime::wire::OPENSTACK_FAULTS;
+use crate::{openstack_fault, BodyFormat, Catalog, ErrorBody, ErrorResponse};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -53,8 +56,10 @@ struct Schema<'c> {
     title: Option<&'c str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
     #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
-    constant: Option<&'c str>,
+    constant: Option<Const<'c>>,
     #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
     values: Option<Vec<&'c str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,6 +74,21 @@ struct Schema<'c> {
     required: Option<Vec<&'static str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<BTreeMap<&'static str, Schema<'c>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_properties: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_properties: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    property_names: Option<Box<Schema<'c>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    additional_properties: Option<Box<Schema<'c>>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Const<'c> {
+    Str(&'c str),
+    Int(u16),
 }
 
 #[derive(Serialize)]
@@ -97,12 +117,20 @@ struct Header<'c> {
     schema: Schema<'c>,
 }
 
-#[derive(Serialize)]
+/// An example body: the response of one code in one locale, written in the catalog's default format.
 struct Example<'c> {
-    value: ErrorBody<'c>,
+    value: ErrorResponse<'c>,
 }
 
-const JSON: &str = "application/json";
+impl Serialize for Example<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("value", &self.value.to_body())?;
+        map.end()
+    }
+}
+
 const CONTENT_LANGUAGE: &str = "Content-Language";
 
 fn schema_ref(name: &str) -> Schema<'static> {
@@ -123,8 +151,16 @@ impl Renderer for OpenApi {
             codes.push(entry.code());
             for (index, tag) in tags.iter().enumerate() {
                 let resolved = resolve(catalog, &tags, entry, index);
-                let example = Example { value: ErrorBody { error_code: entry.code(), error_msg: resolved.message } };
-                examples.insert(format!("{}.{tag}", entry.code()), example);
+                let value = ErrorResponse {
+                    status: entry.status(),
+                    content_language: resolved.locale,
+                    body: ErrorBody { error_code: entry.code(), error_msg: resolved.message },
+                    errors: Vec::new(),
+                    suggestion: resolved.suggestion,
+                    doc_url: catalog.doc_url(entry.code(), resolved.locale),
+                    options: catalog.metadata().response,
+                };
+                examples.insert(format!("{}.{tag}", entry.code()), Example { value });
             }
         }
         let shared = Shared { catalog, tags: &tags, by_status: &by_status, version: fingerprint(catalog) };
@@ -169,7 +205,7 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
                 description.push_str(&text::to_markdown(suggestion));
             }
             Schema {
-                constant: Some(entry.code()),
+                constant: Some(Const::Str(entry.code())),
                 description: Some(description),
                 status: Some(entry.status()),
                 deprecated: entry.retired().map(|_| true),
@@ -186,41 +222,50 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
             ..Schema::default()
         },
     );
-    let mut properties = BTreeMap::new();
-    properties.insert("error_code", schema_ref("ErrorCode"));
-    properties.insert(
-        "error_msg",
-        Schema { kind: Some("string"), description: Some(label("openapi_error_msg").to_string()), ..Schema::default() },
-    );
-    schemas.insert(
-        "ErrorResponse".to_string(),
-        Schema {
-            kind: Some("object"),
-            description: Some(label("openapi_error_response").to_string()),
-            required: Some(vec!["error_code", "error_msg"]),
-            properties: Some(properties),
-            ..Schema::default()
-        },
-    );
+    body_schemas(catalog, &label, &mut schemas);
+    let options = catalog.metadata().response;
     let mut responses = BTreeMap::new();
     for (&status, (codes, examples)) in by_status {
         let status_text = status.to_string();
         let reason = status_reason(status).unwrap_or("");
-        let values = [("status", status_text.as_str()), ("reason", reason)];
+        let fault = openstack_fault(status);
+        let values = [("status", status_text.as_str()), ("reason", reason), ("fault", fault)];
         let name = format!("ErrorResponse{status}");
         let mut restricted = BTreeMap::new();
-        restricted.insert("error_code", Schema { values: Some(codes.clone()), ..Schema::default() });
+        let (base, description, required) = match options.format {
+            BodyFormat::Csbs => {
+                restricted.insert("error_code", Schema { values: Some(codes.clone()), ..Schema::default() });
+                ("ErrorResponse", "openapi_status_schema", None)
+            }
+            BodyFormat::Problem => {
+                restricted.insert("code", Schema { values: Some(codes.clone()), ..Schema::default() });
+                restricted.insert("status", Schema { constant: Some(Const::Int(status)), ..Schema::default() });
+                ("ProblemDetails", "openapi_status_problem", None)
+            }
+            BodyFormat::OpenStack => {
+                let mut code = BTreeMap::new();
+                code.insert("code", Schema { constant: Some(Const::Int(status)), ..Schema::default() });
+                let detail = Schema {
+                    all_of: Some(vec![schema_ref("OpenStackFaultDetail")]),
+                    properties: Some(code),
+                    ..Schema::default()
+                };
+                restricted.insert(fault, detail);
+                ("OpenStackFault", "openapi_status_openstack", Some(vec![fault]))
+            }
+        };
         schemas.insert(
             name.clone(),
             Schema {
-                description: Some(text::fill(label("openapi_status_schema"), &values)),
-                all_of: Some(vec![schema_ref("ErrorResponse")]),
+                description: Some(text::fill(label(description), &values)),
+                all_of: Some(vec![schema_ref(base)]),
+                required,
                 properties: Some(restricted),
                 ..Schema::default()
             },
         );
         let mut content = BTreeMap::new();
-        content.insert(JSON, MediaType { schema: schema_ref(&name), examples });
+        content.insert(options.format.content_type(), MediaType { schema: schema_ref(&name), examples });
         let mut headers = BTreeMap::new();
         headers.insert(CONTENT_LANGUAGE, Reference { reference: format!("#/components/headers/{CONTENT_LANGUAGE}") });
         responses.insert(
@@ -248,6 +293,67 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
     // About 600 bytes of pretty JSON per code, and 200 per example: one allocation, no regrowth.
     let capacity = 8192 + catalog.codes().len() * (600 + 200 * tags.len());
     to_json(OPENAPI_FILE, &document, capacity)
+}
+
+/// The schemas of the three body formats: `ErrorResponse` (csbs; with `doc_url` when the catalog
+/// has a `docs_url`, required when its default bodies carry it), `ProblemDetails`, `OpenStackFault`
+/// and `OpenStackFaultDetail`.
+fn body_schemas<'c>(catalog: &'c Catalog, label: &dyn Fn(&str) -> &'c str, schemas: &mut BTreeMap<String, Schema<'c>>) {
+    let string =
+        |key: &str| Schema { kind: Some("string"), description: Some(label(key).to_string()), ..Schema::default() };
+    let uri = |key: &str| Schema { format: Some("uri"), ..string(key) };
+    let integer =
+        |key: &str| Schema { kind: Some("integer"), description: Some(label(key).to_string()), ..Schema::default() };
+    let object = |key: &str, required: Vec<&'static str>, properties: BTreeMap<&'static str, Schema<'c>>| Schema {
+        kind: Some("object"),
+        description: Some(label(key).to_string()),
+        required: Some(required),
+        properties: Some(properties),
+        ..Schema::default()
+    };
+    let options = catalog.metadata().response;
+    let has_docs = catalog.metadata().docs_url.is_some();
+    let mut properties = BTreeMap::new();
+    properties.insert("error_code", schema_ref("ErrorCode"));
+    properties.insert("error_msg", string("openapi_error_msg"));
+    let mut required = vec!["error_code", "error_msg"];
+    if has_docs {
+        properties.insert("doc_url", uri("openapi_doc_url"));
+        if options.doc_url {
+            required.push("doc_url");
+        }
+    }
+    schemas.insert("ErrorResponse".to_string(), object("openapi_error_response", required, properties));
+    let mut properties = BTreeMap::new();
+    properties.insert("type", uri("openapi_problem_type"));
+    properties.insert("title", string("openapi_problem_title"));
+    properties.insert("status", integer("openapi_problem_status"));
+    properties.insert("detail", string("openapi_problem_detail"));
+    properties.insert("code", schema_ref("ErrorCode"));
+    let required = vec!["type", "title", "status", "detail", "code"];
+    schemas.insert("ProblemDetails".to_string(), object("openapi_problem", required, properties));
+    let mut properties = BTreeMap::new();
+    properties.insert("code", integer("openapi_problem_status"));
+    properties.insert("message", string("openapi_error_msg"));
+    schemas.insert(
+        "OpenStackFaultDetail".to_string(),
+        object("openapi_fault_detail", vec!["code", "message"], properties),
+    );
+    schemas.insert(
+        "OpenStackFault".to_string(),
+        Schema {
+            kind: Some("object"),
+            description: Some(label("openapi_fault").to_string()),
+            min_properties: Some(1),
+            max_properties: Some(1),
+            property_names: Some(Box::new(Schema {
+                values: Some(OPENSTACK_FAULTS.iter().map(|(_, name)| *name).collect()),
+                ..Schema::default()
+            })),
+            additional_properties: Some(Box::new(schema_ref("OpenStackFaultDetail"))),
+            ..Schema::default()
+        },
+    );
 }
 
 /// A version for `info.version` that changes exactly when the catalog's content does:

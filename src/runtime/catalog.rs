@@ -93,6 +93,8 @@ impl fmt::Display for FormatError {
     }
 }
 
+impl std::error::Error for FormatError {}
+
 impl Catalog {
     /// The catalog's name (`CSBS`).
     pub fn name(&self) -> &str {

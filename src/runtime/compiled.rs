@@ -20,7 +20,7 @@ use super::metadata::{Metadata, METADATA_FILE};
 use super::model::{self, CodeEntry, ComplexFormatter};
 use super::negotiate::Negotiator;
 use super::pattern::{self as compiled_pattern, Arg};
-use super::response::{ErrorBody, ErrorResponse};
+use super::response::ErrorResponse;
 use std::borrow::Cow;
 use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
@@ -256,11 +256,5 @@ pub fn error_response<'c>(
     accept_language: &str,
     args: &[(&str, Arg<'_>)],
 ) -> ErrorResponse<'c> {
-    let localized = localize(catalog, number, code, accept_language, args);
-    ErrorResponse {
-        status: localized.status,
-        content_language: localized.locale,
-        body: ErrorBody { error_code: localized.code, error_msg: localized.message },
-        errors: localized.errors,
-    }
+    catalog.response_for(localize(catalog, number, code, accept_language, args))
 }

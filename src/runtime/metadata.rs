@@ -16,9 +16,20 @@
 //! [retired]           # tombstones: codes no longer returned, kept documented
 //! "CSBS.0003" = "Merged into CSBS.0002 in v2."
 //! ```
+//!
+//! Optional, for services (see [`BodyFormat`] and [`DocsUrl`]):
+//!
+//! ```toml
+//! docs_url = "https://docs.example.com/errors/{locale}/#{code}"   # one page per code
+//!
+//! [response]          # the catalog's default body; a service may choose another in code
+//! format = "problem"  # csbs (the default), problem (RFC 9457) or openstack
+//! doc_url = true      # csbs bodies: add "doc_url" (needs docs_url); default false
+//! ```
 
 use super::code::is_valid_code;
 use super::diagnostic::{Diagnostic, Kind, LineIndex};
+use super::wire::{BodyFormat, BodyOptions, DocsUrl};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -46,6 +57,10 @@ pub struct Metadata {
     pub family: BTreeMap<String, String>,
     /// Retired codes and why they were retired.
     pub retired: BTreeMap<String, String>,
+    /// The template of each code's documentation URL (`docs_url`), if the catalog has one.
+    pub docs_url: Option<DocsUrl>,
+    /// The default shape of error bodies (`[response]`).
+    pub response: BodyOptions,
     /// Where each code is mentioned, for diagnostics.
     pub(crate) code_lines: BTreeMap<String, u32>,
 }
@@ -61,6 +76,8 @@ impl Default for Metadata {
             status: BTreeMap::new(),
             family: BTreeMap::new(),
             retired: BTreeMap::new(),
+            docs_url: None,
+            response: BodyOptions::default(),
             code_lines: BTreeMap::new(),
         }
     }
@@ -82,6 +99,19 @@ struct RawMetadata {
     family: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     retired: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    docs_url: Option<Spanned<String>>,
+    #[serde(default)]
+    response: RawResponse,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawResponse {
+    #[serde(default)]
+    format: BodyFormat,
+    #[serde(default)]
+    doc_url: Option<Spanned<bool>>,
 }
 
 fn default_status() -> Spanned<u16> {
@@ -156,6 +186,28 @@ impl Metadata {
         for (code, reason) in &raw.retired {
             check_code(code, reason.span().start, &mut problems);
         }
+        let docs_url = raw.docs_url.as_ref().and_then(|template| match DocsUrl::parse(template.get_ref()) {
+            Ok(parsed) => Some(parsed),
+            Err(e) => {
+                // Point into the string when it is written without escapes, else at its start.
+                let span = template.span();
+                let literal = text.get(span.clone()).unwrap_or("");
+                let inner = literal.get(1..literal.len().saturating_sub(1));
+                let offset =
+                    if inner == Some(template.get_ref().as_str()) { span.start + 1 + e.offset } else { span.start };
+                problems.push(at(offset, e.message));
+                None
+            }
+        });
+        let doc_url = raw.response.doc_url.as_ref().is_some_and(|d| *d.get_ref());
+        if let (Some(flag), None) = (&raw.response.doc_url, &raw.docs_url) {
+            if *flag.get_ref() {
+                problems.push(at(
+                    flag.span().start,
+                    "`doc_url = true` needs a `docs_url` template at the top of catalog.toml".to_string(),
+                ));
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -168,6 +220,8 @@ impl Metadata {
             status: raw.status.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
             family: raw.family.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
             retired: raw.retired.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
+            docs_url,
+            response: BodyOptions { format: raw.response.format, doc_url },
             code_lines,
         })
     }
@@ -199,6 +253,41 @@ mod tests {
         let errors = Metadata::parse("m.toml", text).unwrap_err();
         let lines: Vec<_> = errors.iter().map(|d| d.location.as_ref().unwrap().line).collect();
         assert_eq!(lines, vec![3, 5, 5], "{errors:#?}");
+    }
+
+    #[test]
+    fn docs_url_and_response_defaults() {
+        let m = Metadata::parse("catalog.toml", GOOD).unwrap();
+        assert_eq!((m.docs_url, m.response), (None, BodyOptions::default()));
+        let text = format!(
+            "docs_url = \"https://d.test/{{locale}}/#{{code}}\"\n{GOOD}[response]\nformat = \"openstack\"\ndoc_url = true\n"
+        );
+        let m = Metadata::parse("catalog.toml", &text).unwrap();
+        assert_eq!(m.docs_url.as_ref().unwrap().url("X.1", "zh-CN").to_string(), "https://d.test/zh-CN/#X.1");
+        assert_eq!(m.response, BodyOptions { format: BodyFormat::OpenStack, doc_url: true });
+    }
+
+    #[test]
+    fn bad_docs_url_and_response_say_where() {
+        let located = |text: &str| {
+            let errors = Metadata::parse("catalog.toml", text).unwrap_err();
+            errors.iter().map(|d| (d.to_string(), d.location.as_ref().map(|l| (l.line, l.column)))).collect::<Vec<_>>()
+        };
+        // The column points at the placeholder inside the string.
+        let errors = located(&format!("docs_url = 1\n{GOOD}"));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let errors = located(&format!("docs_url = \"https://d.test/{{lang}}/{{code}}\"\n{GOOD}"));
+        assert_eq!(errors[0].1, Some((1, 28)), "{errors:?}");
+        assert!(errors[0].0.contains("catalog.toml:1:28") && errors[0].0.contains("`{lang}`"), "{errors:?}");
+        // An escape in the string: the start of the string.
+        let errors = located(&format!("docs_url = \"https://d.test/\\u00e9/{{x}}{{code}}\"\n{GOOD}"));
+        assert_eq!(errors[0].1, Some((1, 12)), "{errors:?}");
+        let errors = located(&format!("{GOOD}[response]\nformat = \"xml\"\n"));
+        assert_eq!(errors[0].1.unwrap().0, 7, "{errors:?}");
+        assert!(errors[0].0.contains("xml") && errors[0].0.contains("problem"), "{errors:?}");
+        let errors = located(&format!("{GOOD}[response]\ndoc_url = true\n"));
+        assert_eq!(errors[0].1, Some((7, 11)), "{errors:?}");
+        assert!(errors[0].0.contains("needs a `docs_url`"), "{errors:?}");
     }
 
     #[test]

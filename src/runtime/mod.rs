@@ -2,7 +2,7 @@
 //! compiled in), negotiates languages and builds error bodies, and depends on nothing of the tooling
 //! (renderers, checks, importers, CLI), which sits above it behind Cargo features.
 //!
-//! Layers, each using only those before it: `code`, `diagnostic`, `keys` and `pattern` (the
+//! Layers, each using only those before it: `code`, `diagnostic`, `keys`, `pattern` and `wire` (the
 //! vocabulary); `metadata` (`catalog.toml`); `model` (entries and texts); `index` and `negotiate`
 //! (lookup structures); `catalog` (the `Catalog` and its lookups); `response` (bodies); `load`
 //! (files to a catalog); `compiled` (static data to a catalog: what generated modules hold);
@@ -22,5 +22,8 @@ pub(crate) mod model;
 pub mod negotiate;
 pub(crate) mod pattern;
 pub(crate) mod response;
+#[cfg(feature = "http")]
+pub(crate) mod web;
+pub(crate) mod wire;
 #[rustfmt::skip]
 pub(crate) mod shipped;
