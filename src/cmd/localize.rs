@@ -1,6 +1,7 @@
 //! `errcat localize CODE [--lang TAG | --accept-language VALUE] [--arg NAME=VALUE]... [--json]`
 
 use super::{exit_ok, exit_problem, load_catalog, CatalogArgs};
+use errcat::hygiene::{escape, escape_json};
 use errcat::{Arg, LookupError};
 use std::process::ExitCode;
 
@@ -38,22 +39,23 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let localized = match catalog.localize_with(&args.code, lang, &values) {
         Ok(localized) => localized,
         Err(error @ LookupError::UnknownCode { .. }) => {
-            eprintln!("error: {error} (run `errcat list` to see the codes of {})", catalog.name());
+            eprintln!("error: {} (run `errcat list` to see the codes of {})", term(&error), escape(catalog.name()));
             return Ok(exit_problem());
         }
-        Err(error) => return Err(error.to_string()),
+        Err(error) => return Err(term(&error)),
     };
     if args.json {
         let body = errcat::ErrorBody { error_code: localized.code, error_msg: localized.message.clone() };
-        println!("{}", serde_json::to_string(&body).map_err(|e| e.to_string())?);
+        println!("{}", escape_json(serde_json::to_string(&body).map_err(|e| e.to_string())?));
     } else {
-        println!("{} (HTTP {}, {}): {}", localized.code, localized.status, localized.locale, localized.message);
+        let message = escape(&localized.message);
+        println!("{} (HTTP {}, {}): {message}", escape(localized.code), localized.status, localized.locale);
         if let Some(suggestion) = &localized.suggestion {
-            println!("suggestion: {suggestion}");
+            println!("suggestion: {}", escape(suggestion));
         }
     }
     for error in &localized.errors {
-        eprintln!("warning: {}: {error}", localized.code);
+        eprintln!("warning: {}: {}", escape(localized.code), term(error));
     }
     Ok(if localized.errors.is_empty() { exit_ok() } else { exit_problem() })
 }
@@ -70,4 +72,9 @@ fn number_or_text(value: &str) -> Arg<'_> {
             _ => Arg::Str(value),
         }
     }
+}
+
+/// `value` as text for a terminal: control characters and bidi controls escaped.
+fn term(value: &impl std::fmt::Display) -> String {
+    escape(&value.to_string()).into_owned()
 }

@@ -10,7 +10,12 @@
 //! - Markdown: `**`, `*`, code spans and `<br>`, all other Markdown
 //!   punctuation backslash-escaped, so a `|` never splits a table cell;
 //! - plain text: the visible characters only (what the tests compare).
+//!
+//! Control characters and bidi controls ([`crate::hygiene`]) are shown in HTML and Markdown as a
+//! visible marker, `<U+202E>`, instead of the character: a page shows what the text really holds,
+//! and `invoice_\u{202e}fdp.exe` cannot pass for `invoice_exe.pdf`.
 
+use crate::hygiene;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
@@ -227,7 +232,7 @@ fn is_plain(text: &str) -> bool {
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
 pub fn escape_html(text: &str) -> Cow<'_, str> {
-    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) && hygiene::find(text).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -243,6 +248,7 @@ fn push_html(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if hygiene::hazard(c).is_some() => out.push_str(&format!("&lt;U+{:04X}&gt;", c as u32)),
             _ => out.push(c),
         }
     }
@@ -256,7 +262,7 @@ fn is_markdown_special(c: char) -> bool {
 /// Escapes text for GitHub-flavoured Markdown, table cells included: Markdown punctuation gets a
 /// backslash and a line break becomes `<br>`.
 pub fn escape_markdown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r') {
+    if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r' || hygiene::hazard(c).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -269,6 +275,7 @@ fn push_markdown(out: &mut String, text: &str) {
         match c {
             '\n' => out.push_str("<br>"),
             '\r' => {}
+            c if hygiene::hazard(c).is_some() => out.push_str(&format!("\\<U+{:04X}\\>", c as u32)),
             c if is_markdown_special(c) => {
                 out.push('\\');
                 out.push(c);
@@ -433,7 +440,11 @@ fn push_code_span(out: &mut String, code: &str) {
         if c == '|' {
             out.push('\\');
         }
-        out.push(c);
+        if hygiene::hazard(c).is_some() {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
     }
     if pad {
         out.push(' ');
@@ -493,6 +504,17 @@ mod tests {
         assert_eq!(to_html("line one\nline two"), "line one<br>line two");
         assert_eq!(to_html("see [docs](http://x)"), "see [docs](http://x)");
         assert_eq!(to_html("# not a heading"), "# not a heading");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_show_as_markers() {
+        assert_eq!(to_html("invoice_\u{202e}fdp.exe"), "invoice_&lt;U+202E&gt;fdp.exe");
+        assert_eq!(to_html("**a**\u{1b}[31m"), "<strong>a</strong>&lt;U+001B&gt;[31m");
+        assert_eq!(escape_html("t\u{7}"), "t&lt;U+0007&gt;");
+        assert_eq!(to_markdown("invoice_\u{202e}fdp.exe"), "invoice\\_\\<U+202E\\>fdp.exe");
+        assert_eq!(to_markdown("`a\u{2066}b` c"), "`a<U+2066>b` c");
+        // Bidi marks are not controls: Arabic and Hebrew text needs them.
+        assert_eq!(to_html("a\u{200f}b"), "a\u{200f}b");
     }
 
     #[test]

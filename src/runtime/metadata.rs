@@ -16,6 +16,10 @@
 //! [retired]           # tombstones: codes no longer returned, kept documented
 //! "CSBS.0003" = "Merged into CSBS.0002 in v2."
 //! ```
+//!
+//! `allow_bidi_controls = true` (top level, default false) lets texts hold bidi embeddings,
+//! overrides and isolates (U+202A–U+202E, U+2066–U+2069) without `errcat check` reporting them;
+//! control characters are always reported (see [`crate::hygiene`]).
 
 use super::code::is_valid_code;
 use super::diagnostic::{Diagnostic, Kind, LineIndex};
@@ -46,6 +50,8 @@ pub struct Metadata {
     pub family: BTreeMap<String, String>,
     /// Retired codes and why they were retired.
     pub retired: BTreeMap<String, String>,
+    /// Whether texts may hold bidi controls (`allow_bidi_controls`, default false).
+    pub allow_bidi_controls: bool,
     /// Where each code is mentioned, for diagnostics.
     pub(crate) code_lines: BTreeMap<String, u32>,
 }
@@ -61,6 +67,7 @@ impl Default for Metadata {
             status: BTreeMap::new(),
             family: BTreeMap::new(),
             retired: BTreeMap::new(),
+            allow_bidi_controls: false,
             code_lines: BTreeMap::new(),
         }
     }
@@ -82,6 +89,8 @@ struct RawMetadata {
     family: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     retired: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    allow_bidi_controls: bool,
 }
 
 fn default_status() -> Spanned<u16> {
@@ -165,6 +174,7 @@ impl Metadata {
             status: raw.status.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
             family: raw.family.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
             retired: raw.retired.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
+            allow_bidi_controls: raw.allow_bidi_controls,
             code_lines,
         })
     }
