@@ -54,7 +54,8 @@ pub fn renderers() -> [&'static dyn Renderer; 4] {
     [&Markdown, &Html, &OpenApi, &JsonCatalog]
 }
 
-/// Renders every format into memory, the formats in parallel.
+/// Renders every format into memory, the formats in parallel (one after the other on a catalog
+/// with more than [`PARALLEL_TEXT_LIMIT`] bytes of text).
 pub fn render(catalog: &Catalog, templates: &Templates) -> Result<Files, RenderError> {
     let mut files = Files::new();
     for rendered in in_parallel_unless(is_large(catalog), &renderers(), |renderer| {
