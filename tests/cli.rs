@@ -164,3 +164,21 @@ fn localize_list_and_check_print_control_and_bidi_characters_escaped() {
     let out = errcat(&["check", "--locales", &dir, "--format", "json"]);
     assert_no_hazard("check --format json", &out.stdout);
 }
+
+#[test]
+fn pages_show_control_and_bidi_characters_as_markers() {
+    let out_dir = tempfile::tempdir().expect("temporary directory");
+    let out_path = out_dir.path().join("out");
+    let out_path = out_path.to_str().unwrap();
+    let out = errcat(&["build", "--locales", &fixture("hostile-text"), "--out", out_path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for page in ["en-US/index.html", "zh-CN/index.html", "en-US/error-codes.md", "zh-CN/error-codes.md"] {
+        let written = std::fs::read(format!("{out_path}/{page}")).expect("page written");
+        assert_no_hazard(page, &written);
+    }
+    let html = std::fs::read_to_string(format!("{out_path}/en-US/index.html")).unwrap();
+    assert!(html.contains("invoice_&lt;U+202E&gt;fdp.exe"), "the override is shown, not applied");
+    assert!(html.contains("Try again&lt;U+001B&gt;[2J."));
+    let markdown = std::fs::read_to_string(format!("{out_path}/en-US/error-codes.md")).unwrap();
+    assert!(markdown.contains("invoice\\_\\<U+202E\\>fdp.exe"), "{markdown}");
+}
