@@ -142,6 +142,7 @@ pub use runtime::catalog::{Catalog, FormatError, Localized, LookupError};
 pub use runtime::code::{code_to_id, id_to_code, is_valid_code};
 pub use runtime::compiled;
 pub use runtime::diagnostic::{Diagnostic, Kind, Location, Severity};
+pub use runtime::hygiene;
 pub use runtime::load::{load, LoadError, SourceFile, Sources, FAMILY_TERM_PREFIX, MAX_NESTING};
 pub use runtime::metadata::{Metadata, METADATA_FILE};
 pub use runtime::model::{CodeEntry, Family, Text, Texts, SUGGESTION};

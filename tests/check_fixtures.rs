@@ -58,6 +58,8 @@ fn every_case_reports_exactly_its_problems() {
             assert!(text.contains(&header), "{name}: {header} not in\n{text}");
             if let (Some(path), Some(line)) = (problem["location"]["path"].as_str(), problem["source_line"].as_str()) {
                 assert!(text.contains(&format!("{path}:")), "{name}");
+                // Control and bidi characters are shown escaped (`\u{1b}`), in the source line too.
+                let line = errcat::hygiene::escape(line);
                 assert!(text.contains(&format!(" | {line}")), "{name}: source line `{line}` not shown");
             }
         }

@@ -105,3 +105,80 @@ fn list_shows_every_code_once() {
     assert_eq!(codes, errcat::catalog().codes().map(|e| e.code()).collect::<Vec<_>>());
     assert!(stdout.contains("CSBS.3000\t404\tpolicy\t备份策略不存在。"), "{stdout}");
 }
+
+/// Control characters and bidi controls: C0 except tab and line feed, DEL, C1, U+202A–U+202E, U+2066–U+2069.
+fn is_hazard(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n')
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+fn assert_no_hazard(what: &str, output: &[u8]) {
+    let output = text(output);
+    assert!(!output.chars().any(is_hazard), "{what} printed a raw control or bidi character: {output:?}");
+}
+
+#[test]
+fn localize_list_and_check_print_control_and_bidi_characters_escaped() {
+    let dir = fixture("hostile-text");
+    let out = errcat(&["localize", "HOST.0001", "--lang", "en-US", "--locales", &dir]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_no_hazard("localize", &out.stdout);
+    assert_eq!(
+        text(&out.stdout),
+        "HOST.0001 (HTTP 400, en-US): The file invoice_\\u{202e}fdp.exe is damaged.\nsuggestion: Try again\\u{1b}[2J.\n"
+    );
+    let out = errcat(&["localize", "HOST.0002", "--lang", "zh-CN", "--locales", &dir]);
+    assert_no_hazard("localize", &out.stdout);
+    assert!(text(&out.stdout).contains("终端\\u{1b}]0;pwned\\u{7}标题。"), "{}", text(&out.stdout));
+
+    // JSON: escaped as JSON (\u202e), and the value is exactly the text.
+    let out = errcat(&["localize", "HOST.0002", "--lang", "en-US", "--locales", &dir, "--json"]);
+    assert_no_hazard("localize --json", &out.stdout);
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(body["error_msg"], "Terminal \u{0}title\u{1b}]0;pwned\u{7}.");
+    let out = errcat(&["localize", "HOST.0001", "--lang", "en-US", "--locales", &dir, "--json"]);
+    assert_no_hazard("localize --json", &out.stdout);
+    assert!(text(&out.stdout).contains("invoice_\\u202efdp.exe"), "{}", text(&out.stdout));
+
+    let out = errcat(&["list", "--locales", &dir]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_no_hazard("list", &out.stdout);
+    assert!(text(&out.stdout).contains("HOST.0002\t400\tfiles\tTerminal \\u{0}title\\u{1b}]0;pwned\\u{7}."));
+    let out = errcat(&["list", "--locales", &dir, "--json"]);
+    assert_no_hazard("list --json", &out.stdout);
+    let rows: Vec<serde_json::Value> = text(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows[0]["message"], "The file invoice_\u{202e}fdp.exe is damaged.");
+
+    // check reports them, and its report (text and JSON) does not contain them raw either.
+    let out = errcat(&["check", "--locales", &dir]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_no_hazard("check", &out.stdout);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("error[bidi-control]: HOST.0001 (en-US): value contains the bidi control U+202E"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("3 | HOST-0001 = The file invoice_\\u{202e}fdp.exe is damaged."), "{stdout}");
+    let out = errcat(&["check", "--locales", &dir, "--format", "json"]);
+    assert_no_hazard("check --format json", &out.stdout);
+}
+
+#[test]
+fn pages_show_control_and_bidi_characters_as_markers() {
+    let out_dir = tempfile::tempdir().expect("temporary directory");
+    let out_path = out_dir.path().join("out");
+    let out_path = out_path.to_str().unwrap();
+    let out = errcat(&["build", "--locales", &fixture("hostile-text"), "--out", out_path]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for page in ["en-US/index.html", "zh-CN/index.html", "en-US/error-codes.md", "zh-CN/error-codes.md"] {
+        let written = std::fs::read(format!("{out_path}/{page}")).expect("page written");
+        assert_no_hazard(page, &written);
+    }
+    let html = std::fs::read_to_string(format!("{out_path}/en-US/index.html")).unwrap();
+    assert!(html.contains("invoice_&lt;U+202E&gt;fdp.exe"), "the override is shown, not applied");
+    assert!(html.contains("Try again&lt;U+001B&gt;[2J."));
+    let markdown = std::fs::read_to_string(format!("{out_path}/en-US/error-codes.md")).unwrap();
+    assert!(markdown.contains("invoice\\_\\<U+202E\\>fdp.exe"), "{markdown}");
+}

@@ -37,3 +37,8 @@ fn negotiate_inputs() {
 fn import_inputs() {
     replay("import", fuzz_cases::import);
 }
+
+#[test]
+fn error_response_inputs() {
+    replay("error_response", fuzz_cases::error_response);
+}

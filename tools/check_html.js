@@ -102,6 +102,25 @@ async function main() {
       check((await page.getAttribute("html", "lang")) === other, `the switch opens the ${other} page`);
       check(page.url().endsWith(`/${other}/index.html#${hidden}`), `and keeps the code (${page.url()})`);
     }
+    // Any fragment, as a link or typed in the address bar: no script error, every code still shows.
+    const fragments = ["%E0", "%", "%%41", "%E0%A4%A", "<script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>",
+      "%3Cscript%3E", "family-" + "x".repeat(200000), "%F0%9F%98%80", "#", " "];
+    const hostile = await context.newPage();
+    const fragmentErrors = [];
+    hostile.on("pageerror", (error) => fragmentErrors.push(String(error)));
+    hostile.on("dialog", (dialog) => { fragmentErrors.push(`a dialog opened: ${dialog.message()}`); dialog.dismiss(); });
+    for (const fragment of fragments) {
+      const before = fragmentErrors.length;
+      await hostile.goto(`${url}#${fragment}`);
+      await hostile.evaluate((f) => { location.hash = f; }, fragment + "-again");
+      await hostile.waitForTimeout(50);
+      const shown = (await visibleRows(hostile)).length;
+      const shortName = fragment.length > 40 ? `${fragment.slice(0, 20)}… (${fragment.length} characters)` : fragment;
+      check(fragmentErrors.length === before && shown === codes.length,
+        `#${shortName}: no script error, all ${codes.length} codes show (${fragmentErrors.slice(before).join("; ") || "none"}; ${shown} shown)`);
+    }
+    await hostile.close();
+
     check(external.length === 0, `no request leaves the page (${external.join(", ") || "none"})`);
     check(errors.length === 0, `no script error (${errors.join("; ") || "none"})`);
 

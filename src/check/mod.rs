@@ -9,6 +9,7 @@
 
 mod compare;
 pub mod glossary;
+mod hygiene;
 mod policy;
 pub mod review;
 mod script;
@@ -107,10 +108,12 @@ pub fn check(inputs: &Inputs) -> Report {
     let catalog = match load(&relative) {
         Err(error) => {
             diagnostics.extend(error.diagnostics);
+            hygiene::check(&inputs.sources, None, &lines, &mut diagnostics);
             None
         }
         Ok(catalog) => {
             diagnostics.extend(catalog.warnings().iter().cloned());
+            hygiene::check(&inputs.sources, Some(&catalog), &lines, &mut diagnostics);
             compare::compare(&catalog, &lines, &mut diagnostics);
             review::check(&catalog, &inputs.reviews, &lines, &mut diagnostics);
             if let Some(file) = &inputs.glossary {

@@ -7,6 +7,7 @@
 //! | `missing-message`, `obsolete-message`, `missing-attribute`, `obsolete-attribute` | error | a locale is out of step with the source |
 //! | `empty-text`, `variable-mismatch`, `untranslated` | error | users would see wrong text |
 //! | `stale` | error | the source changed after the translation was reviewed (or it was never reviewed) |
+//! | `control-character`, `bidi-control` | error | the text is not what readers see: terminals act on it, pages reorder it (`bidi-control` is not reported when `catalog.toml` has `allow_bidi_controls = true`) |
 //! | `punctuation`, `whitespace`, `terminology` | warning | style: worth fixing, never blocks a release |
 
 use crate::runtime::diagnostic::{Kind, Severity};
@@ -36,7 +37,9 @@ pub fn severity(kind: Kind) -> Severity {
         | Kind::VariableMismatch
         | Kind::Untranslated
         | Kind::Stale
-        | Kind::UnknownReference => Severity::Error,
+        | Kind::UnknownReference
+        | Kind::ControlCharacter
+        | Kind::BidiControl => Severity::Error,
     }
 }
 

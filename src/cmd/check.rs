@@ -2,6 +2,7 @@
 
 use super::{exit_ok, exit_problem, exit_usage, CatalogArgs, Format};
 use errcat::check::{self, Inputs};
+use errcat::hygiene::escape_json;
 use errcat::{Diagnostic, Kind};
 use serde::Serialize;
 use std::process::ExitCode;
@@ -43,13 +44,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     match args.format {
         Format::Json => {
             let report = JsonReport { problems: &diagnostics, summary };
-            println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            println!("{}", escape_json(serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?));
         }
         Format::Text => {
             for d in &diagnostics {
                 println!("{d}\n");
             }
-            println!("{}: {} error(s), {} warning(s)", dir.display(), summary.errors, summary.warnings);
+            let dir = errcat::hygiene::escape(&dir.display().to_string()).into_owned();
+            println!("{dir}: {} error(s), {} warning(s)", summary.errors, summary.warnings);
         }
     }
     Ok(if unreadable {

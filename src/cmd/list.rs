@@ -1,6 +1,7 @@
 //! `errcat list [--lang TAG] [--json]`
 
 use super::{exit_ok, CatalogArgs};
+use errcat::hygiene::{escape, escape_json};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -38,9 +39,11 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             message: &localized.message,
         };
         if args.json {
-            println!("{}", serde_json::to_string(&row).map_err(|e| e.to_string())?);
+            println!("{}", escape_json(serde_json::to_string(&row).map_err(|e| e.to_string())?));
         } else {
-            println!("{}\t{}\t{}\t{}", row.code, row.status, row.family, row.message);
+            // One row per line: a line feed in a message is shown as `\n`, as a tab would split the row.
+            let message = escape(row.message).replace('\n', "\\n").replace('\t', "\\t");
+            println!("{}\t{}\t{}\t{message}", escape(row.code), row.status, escape(row.family));
         }
     }
     Ok(exit_ok())

@@ -1,6 +1,7 @@
 //! `errcat localize CODE [--lang TAG | --accept-language VALUE] [--arg NAME=VALUE]... [--json [--body FORMAT] [--doc-url]]`
 
 use super::{exit_ok, exit_problem, CatalogArgs};
+use errcat::hygiene::{escape, escape_json};
 use errcat::{Arg, LookupError};
 use std::process::ExitCode;
 
@@ -45,10 +46,10 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     let localized = match catalog.localize_with(&args.code, lang, &values) {
         Ok(localized) => localized,
         Err(error @ LookupError::UnknownCode { .. }) => {
-            eprintln!("error: {error} (run `errcat list` to see the codes of {})", catalog.name());
+            eprintln!("error: {} (run `errcat list` to see the codes of {})", term(&error), escape(catalog.name()));
             return Ok(exit_problem());
         }
-        Err(error) => return Err(error.to_string()),
+        Err(error) => return Err(term(&error)),
     };
     if args.json {
         let mut response = catalog.response_for(localized.clone());
@@ -59,15 +60,16 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             return Err(format!("--doc-url: the catalog {} has no `docs_url` in catalog.toml", catalog.name()));
         }
         response.options.doc_url |= args.doc_url;
-        println!("{}", serde_json::to_string(&response.to_body()).map_err(|e| e.to_string())?);
+        println!("{}", escape_json(serde_json::to_string(&response.to_body()).map_err(|e| e.to_string())?));
     } else {
-        println!("{} (HTTP {}, {}): {}", localized.code, localized.status, localized.locale, localized.message);
+        let message = escape(&localized.message);
+        println!("{} (HTTP {}, {}): {message}", escape(localized.code), localized.status, localized.locale);
         if let Some(suggestion) = &localized.suggestion {
-            println!("suggestion: {suggestion}");
+            println!("suggestion: {}", escape(suggestion));
         }
     }
     for error in &localized.errors {
-        eprintln!("warning: {}: {error}", localized.code);
+        eprintln!("warning: {}: {}", escape(localized.code), term(error));
     }
     Ok(if localized.errors.is_empty() { exit_ok() } else { exit_problem() })
 }
@@ -84,4 +86,9 @@ fn number_or_text(value: &str) -> Arg<'_> {
             _ => Arg::Str(value),
         }
     }
+}
+
+/// `value` as text for a terminal: control characters and bidi controls escaped.
+fn term(value: &impl std::fmt::Display) -> String {
+    escape(&value.to_string()).into_owned()
 }

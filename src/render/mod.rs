@@ -55,16 +55,52 @@ pub fn renderers() -> [&'static dyn Renderer; 4] {
     [&Markdown, &Html, &OpenApi, &JsonCatalog]
 }
 
-/// Renders every format into memory, the formats in parallel.
+/// Renders every format into memory, the formats in parallel (one after the other on a catalog
+/// with more than [`PARALLEL_TEXT_LIMIT`] bytes of text).
 pub fn render(catalog: &Catalog, templates: &Templates) -> Result<Files, RenderError> {
     let mut files = Files::new();
-    for rendered in in_parallel(&renderers(), |renderer| {
+    for rendered in in_parallel_unless(is_large(catalog), &renderers(), |renderer| {
         let mut files = Files::new();
         renderer.render(catalog, templates, &mut files).map(|()| files)
     }) {
         files.extend(rendered?);
     }
     Ok(files)
+}
+
+/// Above this many bytes of text (all codes, all locales) the formats and pages are rendered one
+/// after the other: each holds its own copies of the texts while it renders, and on a catalog
+/// with a huge message rendering them side by side multiplied peak memory (BENCHMARKS.md).
+pub const PARALLEL_TEXT_LIMIT: usize = 8 * 1024 * 1024;
+
+/// Whether the catalog's texts are over [`PARALLEL_TEXT_LIMIT`].
+pub(crate) fn is_large(catalog: &Catalog) -> bool {
+    let mut total = 0usize;
+    for entry in catalog.codes() {
+        for index in 0..catalog.locale_tags().len() {
+            if let Some(texts) = entry.texts(index) {
+                total += texts.value().source().len();
+                total += texts.attributes().map(|(_, t)| t.source().len()).sum::<usize>();
+                if total > PARALLEL_TEXT_LIMIT {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// [`in_parallel`], or one item after the other on this thread when `sequential`.
+pub(crate) fn in_parallel_unless<T: Sync, R: Send>(
+    sequential: bool,
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    if sequential {
+        items.iter().map(work).collect()
+    } else {
+        in_parallel(items, work)
+    }
 }
 
 /// `work` applied to every item, each on its own thread; results in the order of `items`.

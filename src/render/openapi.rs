@@ -165,7 +165,8 @@ impl Renderer for OpenApi {
         }
         let shared = Shared { catalog, tags: &tags, by_status: &by_status, version: fingerprint(catalog) };
         let indexes: Vec<usize> = (0..tags.len()).collect();
-        let documents = super::in_parallel(&indexes, |&index| document(&shared, templates, index));
+        let documents =
+            super::in_parallel_unless(super::is_large(catalog), &indexes, |&index| document(&shared, templates, index));
         for (index, bytes) in documents.into_iter().enumerate() {
             let bytes = bytes?;
             if index == catalog.fallback_index() {

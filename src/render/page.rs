@@ -118,16 +118,24 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
                     }
                 })
                 .collect();
-            let mut rows = String::with_capacity(codes.len() * 512);
-            for row in &codes {
-                (syntax.row)(&mut rows, row, &labels);
-            }
+            let count = codes.len();
+            let capacity: usize =
+                codes.iter().map(|r| r.message.len() + r.suggestion.as_ref().map_or(0, |s| s.len())).sum();
+            let mut rows = String::with_capacity(count * 512 + capacity);
+            let codes = if templates.uses_codes() {
+                codes.iter().for_each(|row| (syntax.row)(&mut rows, row, &labels));
+                Some(codes)
+            } else {
+                // Each row's texts are freed once written: a huge message is not held twice.
+                codes.into_iter().for_each(|row| (syntax.row)(&mut rows, &row, &labels));
+                None
+            };
             FamilyView {
                 id: (syntax.text)(family.id()),
                 title: (syntax.text)(family.title(locale)),
-                count: codes.len(),
+                count,
                 rows,
-                codes: templates.uses_codes().then_some(codes),
+                codes,
             }
         })
         .collect();
@@ -161,9 +169,11 @@ pub(crate) fn render_pages(
 ) -> Result<(), super::RenderError> {
     let tags: Vec<&str> = catalog.locale_tags().collect();
     let indexes: Vec<usize> = (0..tags.len()).collect();
-    let pages = super::in_parallel(&indexes, |&index| {
+    let pages = super::in_parallel_unless(super::is_large(catalog), &indexes, |&index| {
         let page = page(catalog, templates, index, syntax);
         let context = tera::Context::from_serialize(&page).map_err(|e| super::RenderError::template(template, &e))?;
+        // tera has its own copy of every text now.
+        drop(page);
         templates.render(template, &context)
     });
     for (tag, page) in tags.iter().zip(pages) {

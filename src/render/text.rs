@@ -10,7 +10,12 @@
 //! - Markdown: `**`, `*`, code spans and `<br>`, all other Markdown
 //!   punctuation backslash-escaped, so a `|` never splits a table cell;
 //! - plain text: the visible characters only (what the tests compare).
+//!
+//! Control characters and bidi controls ([`crate::hygiene`]) are shown in HTML and Markdown as a
+//! visible marker, `<U+202E>`, instead of the character: a page shows what the text really holds,
+//! and `invoice_\u{202e}fdp.exe` cannot pass for `invoice_exe.pdf`.
 
+use crate::hygiene;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
@@ -38,12 +43,115 @@ pub enum Inline<'a> {
     EmphasisEnd,
 }
 
+/// Messages longer than this are read as Markdown in pieces of about this size (see [`chunks`]).
+pub const MARKDOWN_CHUNK: usize = 64 * 1024;
+
 /// Splits a message into the inline pieces every output shows.
 pub fn inlines(message: &str) -> Vec<Inline<'_>> {
     if is_plain(message) {
         return vec![Inline::Text(Cow::Borrowed(message))];
     }
     let mut pieces = Vec::new();
+    for chunk in chunks(message) {
+        chunk_inlines(chunk, &mut |piece| pieces.push(piece));
+    }
+    pieces
+}
+
+/// The message in the pieces its Markdown is read in: the whole message up to [`MARKDOWN_CHUNK`]
+/// bytes; a longer one is cut about every [`MARKDOWN_CHUNK`] bytes between two letters, where no
+/// Markdown construct starts or ends (no entity, escape or delimiter is split, and a piece never
+/// starts a block), so that parsing needs memory for one piece, not for the whole message. Only a
+/// code span or an emphasis that crosses a cut changes: its markers show as written. A message with
+/// no two adjacent letters for 64 KiB after a cut point is cut there anyway.
+pub fn chunks(message: &str) -> impl Iterator<Item = &str> {
+    chunks_of(message, MARKDOWN_CHUNK)
+}
+
+fn chunks_of(message: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = message;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = if rest.len() <= size { rest.len() } else { cut_point(rest, size) };
+        let (chunk, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(chunk)
+    })
+}
+
+/// The first place at or after byte `from` of `text` between two letters that is safe to cut at:
+/// preferably where the `*`, `_` and `` ` `` runs so far are in pairs (not inside an emphasis or a
+/// code span), else between any two letters, else at `from` + [`MARKDOWN_CHUNK`].
+fn cut_point(text: &str, from: usize) -> usize {
+    let mut limit = (from + MARKDOWN_CHUNK).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    // Outside code spans: `*` runs and `_` runs that may delimit (not inside a word), so far.
+    let (mut stars, mut underscores) = (0usize, 0usize);
+    // The backtick run being read, and the length of the run that opened the current code span.
+    let (mut ticks, mut code) = (0usize, None::<usize>);
+    let mut previous: Option<char> = None;
+    let mut any_letters = None;
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    for (at, c) in text[..limit].char_indices() {
+        if c != '`' && ticks > 0 {
+            match code {
+                Some(n) if n == ticks => code = None,
+                None => code = Some(ticks),
+                Some(_) => {}
+            }
+            ticks = 0;
+        }
+        if let Some(p) = previous.filter(|_| at >= from) {
+            let letters = p.is_alphabetic() && c.is_alphabetic();
+            // An entity (`&amp;`, `&#x4E2D;`) is ASCII: no cut between ASCII letters inside one.
+            let ascii = p.is_ascii() && c.is_ascii();
+            if letters && (!ascii || !in_entity(&text.as_bytes()[..at])) {
+                if code.is_none() && stars % 2 == 0 && underscores % 2 == 0 {
+                    return at;
+                }
+                any_letters.get_or_insert(at);
+            }
+        }
+        match c {
+            '`' => ticks += 1,
+            '*' if code.is_none() && previous != Some('*') => stars += 1,
+            '_' if code.is_none() && previous != Some('_') => {
+                let next = text[at + 1..].chars().next();
+                if !(alphanumeric(previous) && alphanumeric(next)) {
+                    underscores += 1;
+                }
+            }
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    match any_letters {
+        // The rest is short: read it whole rather than cut a construct.
+        _ if limit == text.len() => text.len(),
+        Some(at) => at,
+        None if limit == 0 => text.len(),
+        None => limit,
+    }
+}
+
+/// Whether `before` ends inside what may be an entity reference (`&amp`, `&#x4E`).
+fn in_entity(before: &[u8]) -> bool {
+    let name = before.iter().rev().take(40).take_while(|b| b.is_ascii_alphanumeric() || **b == b'#').count();
+    name < 40 && before.len() > name && before[before.len() - name - 1] == b'&'
+}
+
+/// Calls `emit` with the inline pieces of one piece of a message, in order.
+fn chunk_inlines<'a>(message: &'a str, emit: &mut dyn FnMut(Inline<'a>)) {
+    // A piece without Markdown is its own text; at the end of a message, trailing blanks are
+    // dropped as the parser drops them from a paragraph.
+    if is_plain(message) && !message.ends_with(char::is_whitespace) {
+        emit(Inline::Text(Cow::Borrowed(message)));
+        return;
+    }
     let mut depth = 0usize;
     // Events at this depth or deeper belong to a construct shown literally.
     let mut literal_from: Option<usize> = None;
@@ -66,42 +174,42 @@ pub fn inlines(message: &str) -> Vec<Inline<'_>> {
         if top_level {
             let gap = &message[covered.min(range.start)..range.start];
             if !gap.trim().is_empty() {
-                separate_block(&mut pieces, &mut blocks);
-                pieces.push(Inline::Text(Cow::Borrowed(gap.trim())));
+                separate_block(emit, &mut blocks);
+                emit(Inline::Text(Cow::Borrowed(gap.trim())));
             }
             covered = covered.max(range.end);
             if !matches!(event, Event::End(_)) {
-                separate_block(&mut pieces, &mut blocks);
+                separate_block(emit, &mut blocks);
             }
         }
         match event {
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
-            Event::Start(Tag::Strong) => pieces.push(Inline::StrongStart),
-            Event::End(TagEnd::Strong) => pieces.push(Inline::StrongEnd),
-            Event::Start(Tag::Emphasis) => pieces.push(Inline::EmphasisStart),
-            Event::End(TagEnd::Emphasis) => pieces.push(Inline::EmphasisEnd),
-            Event::Text(text) => pieces.push(Inline::Text(cow(text))),
-            Event::Code(code) => pieces.push(Inline::Code(cow(code))),
-            Event::SoftBreak | Event::HardBreak => pieces.push(Inline::Break),
+            Event::Start(Tag::Strong) => emit(Inline::StrongStart),
+            Event::End(TagEnd::Strong) => emit(Inline::StrongEnd),
+            Event::Start(Tag::Emphasis) => emit(Inline::EmphasisStart),
+            Event::End(TagEnd::Emphasis) => emit(Inline::EmphasisEnd),
+            Event::Text(text) => emit(Inline::Text(cow(text))),
+            Event::Code(code) => emit(Inline::Code(cow(code))),
+            Event::SoftBreak | Event::HardBreak => emit(Inline::Break),
             Event::Start(_) => {
                 literal_from = Some(depth);
-                pieces.push(Inline::Text(Cow::Borrowed(message[range].trim_end())));
+                emit(Inline::Text(Cow::Borrowed(message[range].trim_end())));
             }
             // Raw HTML, rules and anything else: the source text, shown as text.
-            _ => pieces.push(Inline::Text(Cow::Borrowed(message[range].trim_end()))),
+            _ => emit(Inline::Text(Cow::Borrowed(message[range].trim_end()))),
         }
     }
     let rest = &message[covered.min(message.len())..];
     if !rest.trim().is_empty() {
-        separate_block(&mut pieces, &mut blocks);
-        pieces.push(Inline::Text(Cow::Borrowed(rest.trim())));
+        separate_block(emit, &mut blocks);
+        emit(Inline::Text(Cow::Borrowed(rest.trim())));
     }
-    pieces
 }
 
-fn separate_block(pieces: &mut Vec<Inline<'_>>, blocks: &mut usize) {
+fn separate_block<'a>(emit: &mut dyn FnMut(Inline<'a>), blocks: &mut usize) {
     if *blocks > 0 {
-        pieces.extend([Inline::Break, Inline::Break]);
+        emit(Inline::Break);
+        emit(Inline::Break);
     }
     *blocks += 1;
 }
@@ -124,7 +232,7 @@ fn is_plain(text: &str) -> bool {
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
 pub fn escape_html(text: &str) -> Cow<'_, str> {
-    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) && hygiene::find(text).is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -140,6 +248,7 @@ fn push_html(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if hygiene::hazard(c).is_some() => out.push_str(&format!("&lt;U+{:04X}&gt;", c as u32)),
             _ => out.push(c),
         }
     }
@@ -153,7 +262,7 @@ fn is_markdown_special(c: char) -> bool {
 /// Escapes text for GitHub-flavoured Markdown, table cells included: Markdown punctuation gets a
 /// backslash and a line break becomes `<br>`.
 pub fn escape_markdown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r') {
+    if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r' || hygiene::hazard(c).is_some()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -166,6 +275,7 @@ fn push_markdown(out: &mut String, text: &str) {
         match c {
             '\n' => out.push_str("<br>"),
             '\r' => {}
+            c if hygiene::hazard(c).is_some() => out.push_str(&format!("\\<U+{:04X}\\>", c as u32)),
             c if is_markdown_special(c) => {
                 out.push('\\');
                 out.push(c);
@@ -180,28 +290,29 @@ pub fn to_html(message: &str) -> Cow<'_, str> {
     if is_plain(message) {
         return escape_html(message);
     }
-    let mut out = String::with_capacity(message.len() + 32);
-    for piece in inlines(message) {
-        match piece {
-            Inline::Text(text) => {
-                for (i, line) in text.split('\n').enumerate() {
-                    if i > 0 {
-                        out.push_str("<br>");
-                    }
-                    push_html(&mut out, line);
+    let mut out = String::with_capacity(message.len() + message.len() / 2 + 32);
+    let mut write = |piece: Inline<'_>| match piece {
+        Inline::Text(text) => {
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    out.push_str("<br>");
                 }
+                push_html(&mut out, line);
             }
-            Inline::Code(code) => {
-                out.push_str("<code>");
-                push_html(&mut out, &code);
-                out.push_str("</code>");
-            }
-            Inline::Break => out.push_str("<br>"),
-            Inline::StrongStart => out.push_str("<strong>"),
-            Inline::StrongEnd => out.push_str("</strong>"),
-            Inline::EmphasisStart => out.push_str("<em>"),
-            Inline::EmphasisEnd => out.push_str("</em>"),
         }
+        Inline::Code(code) => {
+            out.push_str("<code>");
+            push_html(&mut out, &code);
+            out.push_str("</code>");
+        }
+        Inline::Break => out.push_str("<br>"),
+        Inline::StrongStart => out.push_str("<strong>"),
+        Inline::StrongEnd => out.push_str("</strong>"),
+        Inline::EmphasisStart => out.push_str("<em>"),
+        Inline::EmphasisEnd => out.push_str("</em>"),
+    };
+    for chunk in chunks(message) {
+        chunk_inlines(chunk, &mut write);
     }
     Cow::Owned(out)
 }
@@ -215,45 +326,50 @@ pub fn to_markdown(message: &str) -> Cow<'_, str> {
     if is_plain(message) {
         return escape_markdown(message);
     }
-    // Text segments, with emphasis delimiters between them decided once their neighbours are known.
+    let mut out = String::with_capacity(message.len() + message.len() / 8 + 32);
+    // Text segments, with emphasis delimiters between them decided once their neighbours are known;
+    // piece by piece of the message (emphasis never crosses a piece, see `chunks`).
     let mut segments: Vec<Segment> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
-    for piece in inlines(message) {
-        let mut text = String::new();
-        match piece {
-            Inline::Text(t) => push_markdown(&mut text, &t),
-            Inline::Code(code) => push_code_span(&mut text, &code),
-            Inline::Break => text.push_str("<br>"),
-            Inline::StrongStart | Inline::EmphasisStart => {
-                let run = if piece == Inline::StrongStart { "**" } else { "*" };
-                open.push(segments.len());
-                segments.push(Segment::Delimiter { run, partner: usize::MAX });
-                continue;
-            }
-            Inline::StrongEnd | Inline::EmphasisEnd => {
-                let run = if piece == Inline::StrongEnd { "**" } else { "*" };
-                let opener = open.pop().unwrap_or(usize::MAX);
-                let closer = segments.len();
-                if let Some(Segment::Delimiter { partner, .. }) = segments.get_mut(opener) {
-                    *partner = closer;
+    for chunk in chunks(message) {
+        segments.clear();
+        open.clear();
+        chunk_inlines(chunk, &mut |piece| {
+            let mut text = String::new();
+            match piece {
+                Inline::Text(t) => push_markdown(&mut text, &t),
+                Inline::Code(code) => push_code_span(&mut text, &code),
+                Inline::Break => text.push_str("<br>"),
+                Inline::StrongStart | Inline::EmphasisStart => {
+                    let run = if piece == Inline::StrongStart { "**" } else { "*" };
+                    open.push(segments.len());
+                    segments.push(Segment::Delimiter { run, partner: usize::MAX });
+                    return;
                 }
-                segments.push(Segment::Delimiter { run, partner: opener });
-                continue;
+                Inline::StrongEnd | Inline::EmphasisEnd => {
+                    let run = if piece == Inline::StrongEnd { "**" } else { "*" };
+                    let opener = open.pop().unwrap_or(usize::MAX);
+                    let closer = segments.len();
+                    if let Some(Segment::Delimiter { partner, .. }) = segments.get_mut(opener) {
+                        *partner = closer;
+                    }
+                    segments.push(Segment::Delimiter { run, partner: opener });
+                    return;
+                }
             }
-        }
-        match segments.last_mut() {
-            Some(Segment::Text(last)) => last.push_str(&text),
-            _ => segments.push(Segment::Text(text)),
-        }
-    }
-    let mut out = String::with_capacity(message.len() + 32);
-    for (index, segment) in segments.iter().enumerate() {
-        match segment {
-            Segment::Text(text) => out.push_str(text),
-            Segment::Delimiter { run, partner } => {
-                let (opener, closer) = if index < *partner { (index, *partner) } else { (*partner, index) };
-                if emphasis_is_unambiguous(&segments, opener, closer) {
-                    out.push_str(run);
+            match segments.last_mut() {
+                Some(Segment::Text(last)) => last.push_str(&text),
+                _ => segments.push(Segment::Text(text)),
+            }
+        });
+        for (index, segment) in segments.iter().enumerate() {
+            match segment {
+                Segment::Text(text) => out.push_str(text),
+                Segment::Delimiter { run, partner } => {
+                    let (opener, closer) = if index < *partner { (index, *partner) } else { (*partner, index) };
+                    if emphasis_is_unambiguous(&segments, opener, closer) {
+                        out.push_str(run);
+                    }
                 }
             }
         }
@@ -324,7 +440,11 @@ fn push_code_span(out: &mut String, code: &str) {
         if c == '|' {
             out.push('\\');
         }
-        out.push(c);
+        if hygiene::hazard(c).is_some() {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
     }
     if pad {
         out.push(' ');
@@ -338,12 +458,12 @@ pub fn to_plain(message: &str) -> Cow<'_, str> {
         return Cow::Borrowed(message);
     }
     let mut out = String::with_capacity(message.len());
-    for piece in inlines(message) {
-        match piece {
+    for chunk in chunks(message) {
+        chunk_inlines(chunk, &mut |piece| match piece {
             Inline::Text(text) | Inline::Code(text) => out.push_str(&text),
             Inline::Break => out.push('\n'),
             _ => {}
-        }
+        });
     }
     Cow::Owned(out)
 }
@@ -387,6 +507,17 @@ mod tests {
     }
 
     #[test]
+    fn control_and_bidi_characters_show_as_markers() {
+        assert_eq!(to_html("invoice_\u{202e}fdp.exe"), "invoice_&lt;U+202E&gt;fdp.exe");
+        assert_eq!(to_html("**a**\u{1b}[31m"), "<strong>a</strong>&lt;U+001B&gt;[31m");
+        assert_eq!(escape_html("t\u{7}"), "t&lt;U+0007&gt;");
+        assert_eq!(to_markdown("invoice_\u{202e}fdp.exe"), "invoice\\_\\<U+202E\\>fdp.exe");
+        assert_eq!(to_markdown("`a\u{2066}b` c"), "`a<U+2066>b` c");
+        // Bidi marks are not controls: Arabic and Hebrew text needs them.
+        assert_eq!(to_html("a\u{200f}b"), "a\u{200f}b");
+    }
+
+    #[test]
     fn markdown_escapes_cell_breakers() {
         assert_eq!(to_markdown("a | b"), "a \\| b");
         assert_eq!(to_markdown("**x** and `a|b`"), "**x** and `a\\|b`");
@@ -408,6 +539,53 @@ mod tests {
         out.clear();
         push_code_span(&mut out, "`x");
         assert_eq!(out, "`` `x ``");
+    }
+
+    /// Adjacent text pieces merged: cutting a message into pieces splits its text, nothing else.
+    fn merged<'a>(pieces: impl IntoIterator<Item = Inline<'a>>) -> Vec<Inline<'static>> {
+        let mut out: Vec<Inline<'static>> = Vec::new();
+        for piece in pieces {
+            match (out.last_mut(), piece) {
+                (Some(Inline::Text(last)), Inline::Text(text)) => last.to_mut().push_str(&text),
+                (_, Inline::Text(text)) => out.push(Inline::Text(Cow::Owned(text.into_owned()))),
+                (_, Inline::Code(code)) => out.push(Inline::Code(Cow::Owned(code.into_owned()))),
+                (_, Inline::Break) => out.push(Inline::Break),
+                (_, Inline::StrongStart) => out.push(Inline::StrongStart),
+                (_, Inline::StrongEnd) => out.push(Inline::StrongEnd),
+                (_, Inline::EmphasisStart) => out.push(Inline::EmphasisStart),
+                (_, Inline::EmphasisEnd) => out.push(Inline::EmphasisEnd),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_message_read_in_pieces_reads_as_a_whole() {
+        for unit in [
+            "备份 **策略** 数量 *达到* `上限` 了。",
+            "The **policy** `p|1` has *reached* its limit & more; ",
+            "line one\nline two **b** end &amp; &#x4E2D; x\\*y ",
+            "a_b_c __strong__ _em_ ``code ` span`` word",
+        ] {
+            let message = unit.repeat(40);
+            let mut whole = Vec::new();
+            chunk_inlines(&message, &mut |p| whole.push(p));
+            for size in [17, 64, 200] {
+                let chunks: Vec<&str> = chunks_of(&message, size).collect();
+                assert!(chunks.len() > 1, "{unit:?} is cut at {size}");
+                assert_eq!(chunks.concat(), message);
+                let mut pieces = Vec::new();
+                for chunk in &chunks {
+                    chunk_inlines(chunk, &mut |p| pieces.push(p));
+                }
+                assert_eq!(merged(pieces), merged(whole.clone()), "{unit:?} in pieces of {size}");
+            }
+        }
+        // No letters to cut between: cut anyway, on character boundaries, never panicking.
+        let stars = "*".repeat(3 * MARKDOWN_CHUNK);
+        assert!(chunks(&stars).count() > 1);
+        let wide = "。".repeat(MARKDOWN_CHUNK);
+        assert_eq!(chunks(&wide).collect::<String>(), wide);
     }
 
     #[test]

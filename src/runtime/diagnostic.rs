@@ -1,5 +1,6 @@
 //! Problems found in a catalog, reported all at once as `path:line:column: message`.
 
+use super::hygiene::{escape, hazard};
 use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
@@ -88,6 +89,10 @@ kinds! {
     Terminology => "terminology",
     /// A reference to a message or term that does not exist.
     UnknownReference => "unknown-reference",
+    /// A control character (C0 other than tab and line feed, DEL, C1) in a text.
+    ControlCharacter => "control-character",
+    /// A bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) in a text.
+    BidiControl => "bidi-control",
 }
 
 impl Serialize for Kind {
@@ -180,9 +185,41 @@ impl Diagnostic {
     }
 }
 
-/// `path:line:column: error[kind]: message`, then the source line with a caret.
+/// `path:line:column: error[kind]: message`, then the source line with a caret. Control characters
+/// and bidi controls are written escaped (`\u{1b}`, see [`crate::hygiene::escape`]), the caret still
+/// under the column: a diagnostic about such a character must not act on the terminal showing it.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut head = String::new();
+        self.write_head(&mut head)?;
+        f.write_str(&escape(&head))?;
+        if let (Some(line), Some(location)) = (&self.source_line, &self.location) {
+            let number = location.line.to_string();
+            let pad = " ".repeat(number.len());
+            let caret_pad: String = line
+                .chars()
+                .take(location.column.saturating_sub(1) as usize)
+                .map(|c| {
+                    if c == '\t' {
+                        "\t".to_string()
+                    } else if hazard(c).is_some() {
+                        " ".repeat(escape(&c.to_string()).chars().count())
+                    } else if is_wide(c) {
+                        "　".to_string()
+                    } else {
+                        " ".to_string()
+                    }
+                })
+                .collect();
+            write!(f, "\n{pad} |\n{number} | {}\n{pad} | {caret_pad}^", escape(line))?;
+        }
+        Ok(())
+    }
+}
+
+impl Diagnostic {
+    /// The first line of the text form, unescaped.
+    fn write_head(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -197,26 +234,7 @@ impl fmt::Display for Diagnostic {
             (None, Some(locale)) => write!(f, "({locale}) ")?,
             (None, None) => {}
         }
-        f.write_str(&self.message)?;
-        if let (Some(line), Some(location)) = (&self.source_line, &self.location) {
-            let number = location.line.to_string();
-            let pad = " ".repeat(number.len());
-            let caret_pad: String = line
-                .chars()
-                .take(location.column.saturating_sub(1) as usize)
-                .map(|c| {
-                    if c == '\t' {
-                        '\t'
-                    } else if is_wide(c) {
-                        '　'
-                    } else {
-                        ' '
-                    }
-                })
-                .collect();
-            write!(f, "\n{pad} |\n{number} | {line}\n{pad} | {caret_pad}^")?;
-        }
-        Ok(())
+        f.write_str(&self.message)
     }
 }
 

@@ -26,6 +26,10 @@
 //! format = "problem"  # csbs (the default), problem (RFC 9457) or openstack
 //! doc_url = true      # csbs bodies: add "doc_url" (needs docs_url); default false
 //! ```
+//!
+//! `allow_bidi_controls = true` (top level, default false) lets texts hold bidi embeddings,
+//! overrides and isolates (U+202A–U+202E, U+2066–U+2069) without `errcat check` reporting them;
+//! control characters are always reported (see [`crate::hygiene`]).
 
 use super::code::is_valid_code;
 use super::diagnostic::{Diagnostic, Kind, LineIndex};
@@ -61,6 +65,8 @@ pub struct Metadata {
     pub docs_url: Option<DocsUrl>,
     /// The default shape of error bodies (`[response]`).
     pub response: BodyOptions,
+    /// Whether texts may hold bidi controls (`allow_bidi_controls`, default false).
+    pub allow_bidi_controls: bool,
     /// Where each code is mentioned, for diagnostics.
     pub(crate) code_lines: BTreeMap<String, u32>,
 }
@@ -78,6 +84,7 @@ impl Default for Metadata {
             retired: BTreeMap::new(),
             docs_url: None,
             response: BodyOptions::default(),
+            allow_bidi_controls: false,
             code_lines: BTreeMap::new(),
         }
     }
@@ -103,6 +110,8 @@ struct RawMetadata {
     docs_url: Option<Spanned<String>>,
     #[serde(default)]
     response: RawResponse,
+    #[serde(default)]
+    allow_bidi_controls: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -222,6 +231,7 @@ impl Metadata {
             retired: raw.retired.into_iter().map(|(k, v)| (k, v.into_inner())).collect(),
             docs_url,
             response: BodyOptions { format: raw.response.format, doc_url },
+            allow_bidi_controls: raw.allow_bidi_controls,
             code_lines,
         })
     }

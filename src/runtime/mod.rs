@@ -2,7 +2,7 @@
 //! compiled in), negotiates languages and builds error bodies, and depends on nothing of the tooling
 //! (renderers, checks, importers, CLI), which sits above it behind Cargo features.
 //!
-//! Layers, each using only those before it: `code`, `diagnostic`, `keys`, `pattern` and `wire` (the
+//! Layers, each using only those before it: `code`, `hygiene`, `diagnostic`, `keys`, `pattern` and `wire` (the
 //! vocabulary); `metadata` (`catalog.toml`); `model` (entries and texts); `index` and `negotiate`
 //! (lookup structures); `catalog` (the `Catalog` and its lookups); `response` (bodies); `load`
 //! (files to a catalog); `compiled` (static data to a catalog: what generated modules hold);
@@ -14,6 +14,7 @@ pub(crate) mod code;
 pub mod compiled;
 pub(crate) mod diagnostic;
 pub(crate) mod embedded;
+pub mod hygiene;
 pub(crate) mod index;
 pub(crate) mod keys;
 pub(crate) mod load;

@@ -89,3 +89,36 @@ pub fn import(data: &[u8]) {
         }
     }
 }
+
+/// The bytes as a code and an `Accept-Language` header for `errcat::error_response` on the shipped
+/// catalog: before the first line feed the code (without one, `CSBS.6024`), after it the header.
+/// The response's locale is the negotiated one, its status a valid HTTP error status, the body
+/// serializes, and a known code always has a response.
+pub fn error_response(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (code, header) = match text.split_once('\n') {
+        Some((code, header)) => (code, header),
+        None => ("CSBS.6024", &*text),
+    };
+    let catalog = Catalog::embedded();
+    let chosen = catalog.negotiate(header);
+    assert!(catalog.locales().any(|l| l == chosen));
+    let known = errcat::error_response("CSBS.6024", header).expect("a known code has a response for any header");
+    assert_eq!(known.content_language, chosen.to_string(), "header {header:?}");
+    assert_eq!(known.status, 400);
+    assert!(known.errors.is_empty());
+    let mut body = Vec::with_capacity(256);
+    match errcat::error_response(code, header) {
+        Ok(response) => {
+            assert!((400..600).contains(&response.status), "status {}", response.status);
+            assert_eq!(Some(response.body.error_code), catalog.get(code.trim()).map(|e| e.code()));
+            assert_eq!(response.content_language, chosen.to_string());
+            serde_json::to_writer(&mut body, &response.body).expect("serializes");
+            assert!(!response.body.error_msg.is_empty());
+        }
+        Err(error) => {
+            assert!(catalog.get(code.trim()).is_none(), "{code:?} is in the catalog but: {error}");
+            let _ = error.to_string();
+        }
+    }
+}
