@@ -15,9 +15,18 @@ pub fn cart_full(max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{Code, Message};
+
     #[test]
     fn typed_messages() {
         assert_eq!(super::cart_full(3), "A cart holds at most 3 items.");
-        assert_eq!(super::Code::parse("ORDERS.0001"), Some(super::Code::Orders0001));
+        assert_eq!(Code::parse("ORDERS.0001"), Some(Code::Orders0001));
+        let owned = String::from("tomorrow");
+        let message = Message::Orders0003 { count: 3u32.into(), deadline: owned.into() };
+        assert_eq!(message.code(), Code::Orders0003);
+        assert_eq!(message.localize("en-US").message, "3 orders are unpaid.");
+        assert_eq!(Code::PayType.as_str(), "PAY.type");
+        let response = Message::PayType { r#type: "cash".into() }.error_response("zh-CN");
+        assert_eq!(response.content_language, "zh-CN");
     }
 }
