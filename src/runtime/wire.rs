@@ -123,19 +123,7 @@ pub(crate) const OPENSTACK_FAULTS: [(u16, &str); 11] = [
 /// 409 `conflictingRequest`, 413 `overLimit`, 415 `badMediaType`, 501 `notImplemented`,
 /// 503 `serviceUnavailable`, any other `computeFault`.
 pub fn openstack_fault(status: u16) -> &'static str {
-    match status {
-        400 => "badRequest",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "itemNotFound",
-        405 => "badMethod",
-        409 => "conflictingRequest",
-        413 => "overLimit",
-        415 => "badMediaType",
-        501 => "notImplemented",
-        503 => "serviceUnavailable",
-        _ => "computeFault",
-    }
+    OPENSTACK_FAULTS.iter().find(|(listed, _)| *listed == status).map_or("computeFault", |(_, name)| name)
 }
 
 /// A placeholder of a [`DocsUrl`] template.
