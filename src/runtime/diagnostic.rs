@@ -266,14 +266,14 @@ impl<'a> LineIndex<'a> {
     /// The 1-based line and character column of byte `offset`.
     pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self.line(offset);
+        let start = self.starts[line as usize - 1];
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
         let column = self.text[start..end].chars().count() + 1;
-        (line as u32 + 1, column as u32)
+        (line, column as u32)
     }
 
     /// The text of 1-based `line`, without its line break; `None` past the last line.
