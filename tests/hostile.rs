@@ -221,3 +221,39 @@ fn a_fifo_named_ftl_is_reported_not_opened() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].to_string().contains("pipe.ftl is not a regular file"), "{}", problems[0]);
 }
+
+#[test]
+#[ignore = "heavy: run in release by scripts/checks/60-hostile-release.sh"]
+fn a_streamed_build_writes_what_the_render_gives_in_memory() {
+    // Over PARALLEL_TEXT_LIMIT, so every format renders one after the other straight to disk (the
+    // JSON catalog serialized into its file, the root openapi.json a copy), and en-US falls back to
+    // the huge zh-CN message, so every locale's files hold it.
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let root = dir.path().join("cat");
+    std::fs::create_dir_all(root.join("zh-CN")).unwrap();
+    std::fs::create_dir_all(root.join("en-US")).unwrap();
+    std::fs::write(
+        root.join("catalog.toml"),
+        "name = \"BIG\"\nsource_locale = \"zh-CN\"\nfallback_locale = \"en-US\"\n",
+    )
+    .unwrap();
+    let unit = "备份 **策略** 数量 *达到* `上限` 了，<b>&amp;</b> https://example.com/a。";
+    let huge = unit.repeat(errcat::render::PARALLEL_TEXT_LIMIT / unit.len() + 1000);
+    std::fs::write(root.join("zh-CN/big.ftl"), format!("BIG-0001 = {huge}\nBIG-0002 = 短。\n")).unwrap();
+    std::fs::write(root.join("en-US/big.ftl"), "BIG-0002 = Short.\n").unwrap();
+    let catalog = errcat::Catalog::from_dir(&root).expect("loads");
+    let templates = errcat::render::Templates::embedded().expect("templates");
+    let in_memory = errcat::render::render(&catalog, &templates).expect("renders");
+
+    let out = dir.path().join("out");
+    let mut writer = errcat::output::OutputWriter::begin(&out).expect("begins");
+    errcat::render::render_into(&catalog, &templates, &mut writer).expect("renders");
+    assert!(writer.finish().expect("finishes"));
+    for (path, bytes) in &in_memory {
+        let on_disk = std::fs::read(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(on_disk == *bytes, "{path}: the streamed file differs from the rendered one");
+    }
+    let record = std::fs::read(out.join(errcat::output::MANIFEST_FILE)).expect("the record");
+    assert_eq!(record, errcat::output::manifest(&in_memory), "the record hashes what was streamed");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "cat and out only: no staging left");
+}

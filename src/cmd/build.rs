@@ -1,8 +1,8 @@
 //! `errcat build [--locales DIR] [--templates DIR] [--out DIR] [--check]`
 
 use super::{exit_ok, exit_problem, CatalogArgs};
-use errcat::output::{compare, write_atomically};
-use errcat::render::{render, Templates};
+use errcat::output::{compare, OutputWriter};
+use errcat::render::{render, render_into, Templates};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,9 +27,10 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Some(dir) => Templates::with_overrides(dir),
         None => Templates::embedded(),
     };
-    let files = render(&catalog, &templates.map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    let templates = templates.map_err(|e| e.to_string())?;
     let out = args.out.display();
     if args.check {
+        let files = render(&catalog, &templates).map_err(|e| e.to_string())?;
         let stale = compare(&args.out, &files).map_err(|e| e.to_string())?;
         if stale.is_empty() {
             println!("{out}: up to date ({} files)", files.len());
@@ -41,7 +42,12 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }
         return Ok(exit_problem());
     }
-    let changed = write_atomically(&args.out, &files).map_err(|e| e.to_string())?;
-    println!("{out}: {} files {}", files.len(), if changed { "written" } else { "already up to date" });
+    // Each file goes to disk as it is rendered; a render error drops the writer, which removes
+    // what it wrote, and the old output stays.
+    let mut writer = OutputWriter::begin(&args.out).map_err(|e| e.to_string())?;
+    render_into(&catalog, &templates, &mut writer).map_err(|e| e.to_string())?;
+    let count = writer.len();
+    let changed = writer.finish().map_err(|e| e.to_string())?;
+    println!("{out}: {count} files {}", if changed { "written" } else { "already up to date" });
     Ok(exit_ok())
 }

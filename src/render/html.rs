@@ -1,7 +1,7 @@
 //! `<locale>/index.html`: one standalone page per locale, with search and deep links.
 
 use super::page::{render_pages, Row, Syntax};
-use super::{text, Files, Labels, RenderError, Renderer, Templates, HTML_TEMPLATE};
+use super::{text, Labels, Output, RenderError, Renderer, Templates, HTML_TEMPLATE};
 use crate::Catalog;
 
 /// The HTML renderer (template [`HTML_TEMPLATE`]).
@@ -47,7 +47,7 @@ impl Renderer for Html {
         "html"
     }
 
-    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut Files) -> Result<(), RenderError> {
+    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut dyn Output) -> Result<(), RenderError> {
         render_pages(catalog, templates, HTML_TEMPLATE, &SYNTAX, files)
     }
 }

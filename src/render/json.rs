@@ -2,11 +2,12 @@
 //! front ends not written in Rust. Its shape is described by `catalog.schema.json` (JSON Schema
 //! 2020-12, written next to it) and in the README.
 
-use super::{generated_note, resolve, Files, RenderError, Renderer, Templates};
+use super::{generated_note, resolve, Output, RenderError, Renderer, Templates};
 use crate::Catalog;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::io::Write;
 
 /// The JSON catalog renderer.
 #[derive(Clone, Copy, Debug, Default)]
@@ -63,7 +64,7 @@ impl Renderer for JsonCatalog {
         "json"
     }
 
-    fn render(&self, catalog: &Catalog, _: &Templates, files: &mut Files) -> Result<(), RenderError> {
+    fn render(&self, catalog: &Catalog, _: &Templates, files: &mut dyn Output) -> Result<(), RenderError> {
         let tags: Vec<&str> = catalog.locale_tags().collect();
         let codes = catalog
             .codes()
@@ -101,9 +102,15 @@ impl Renderer for JsonCatalog {
             locales: tags.clone(),
             source_locale: tags[catalog.source_index()],
         };
-        // About 250 bytes of pretty JSON per code and locale: one allocation, no regrowth.
-        let capacity = 4096 + document.codes.len() * tags.len() * 256;
-        files.insert(CATALOG_FILE.into(), to_json(CATALOG_FILE, &document, capacity)?);
+        // Serialized straight into the file: on a catalog with a huge message the document is
+        // many copies of it. The buffer keeps serde's many small writes off the dynamic `Write`.
+        files.write_with(CATALOG_FILE, &mut |out| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut out, &document).map_err(|e| RenderError::json(CATALOG_FILE, e))?;
+            out.write_all(b"\n")
+                .and_then(|()| out.flush())
+                .map_err(|e| RenderError::json(CATALOG_FILE, serde_json::Error::io(e)))
+        })?;
         files.insert(CATALOG_SCHEMA_FILE.into(), SCHEMA.as_bytes().to_vec());
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! `<locale>/error-codes.md`: the reference as GitHub-flavoured Markdown, one table per family.
 
 use super::page::{render_pages, Row, Syntax};
-use super::{text, Files, Labels, RenderError, Renderer, Templates, MARKDOWN_TEMPLATE};
+use super::{text, Labels, Output, RenderError, Renderer, Templates, MARKDOWN_TEMPLATE};
 use crate::Catalog;
 
 /// The Markdown renderer (template [`MARKDOWN_TEMPLATE`]).
@@ -33,7 +33,7 @@ impl Renderer for Markdown {
         "markdown"
     }
 
-    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut Files) -> Result<(), RenderError> {
+    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut dyn Output) -> Result<(), RenderError> {
         render_pages(catalog, templates, MARKDOWN_TEMPLATE, &SYNTAX, files)
     }
 }

@@ -1,7 +1,8 @@
 //! `errcat build`: the catalog rendered as Markdown, HTML, OpenAPI and a JSON catalog.
 //!
-//! Every renderer reads the one [`Catalog`] and adds its files, in memory, to a [`Files`] map;
-//! [`crate::output`] then writes them atomically. Rendering is deterministic: the same
+//! Every renderer reads the one [`Catalog`] and adds its files to an [`Output`]: a [`Files`] map in
+//! memory, or [`crate::output::OutputWriter`], which writes them into a new output directory and
+//! swaps it in atomically. Rendering is deterministic: the same
 //! catalog and templates give byte-identical files.
 //!
 //! ```
@@ -17,6 +18,7 @@ use crate::{Catalog, CodeEntry, SUGGESTION};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Write;
 use std::path::PathBuf;
 
 mod html;
@@ -41,13 +43,56 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 /// too: ownership of an output directory is decided by its [`crate::output::MANIFEST_FILE`].
 pub const GENERATED_MARKER: &str = "@generated";
 
+/// Where a renderer puts its files: a [`Files`] map in memory, or
+/// [`crate::output::OutputWriter`], which writes each file into the new output as it comes, so
+/// that a build never holds all its files (on a catalog with a huge message, dozens of copies of it).
+pub trait Output {
+    /// Adds the file `path` (relative, `/`-separated). A write error is kept and reported when the
+    /// output is finished, so that renderers stay free of I/O handling.
+    fn insert(&mut self, path: String, bytes: Vec<u8>);
+
+    /// Adds the file `path`, written by `write` piece by piece: the file is never held whole in
+    /// memory when the output goes to disk.
+    fn write_with(
+        &mut self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError>;
+
+    /// Adds the file `to` with the contents of `from`, added before (a copy on disk, not in memory).
+    fn duplicate(&mut self, from: &str, to: String);
+}
+
+impl Output for Files {
+    fn insert(&mut self, path: String, bytes: Vec<u8>) {
+        BTreeMap::insert(self, path, bytes);
+    }
+
+    fn write_with(
+        &mut self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        BTreeMap::insert(self, path.to_string(), bytes);
+        Ok(())
+    }
+
+    fn duplicate(&mut self, from: &str, to: String) {
+        if let Some(bytes) = self.get(from).cloned() {
+            BTreeMap::insert(self, to, bytes);
+        }
+    }
+}
+
 /// One output format. Renderers run in parallel, so they are `Sync`.
 pub trait Renderer: Sync {
     /// The format's name, for messages (`markdown`, `html`, ...).
     fn name(&self) -> &'static str;
 
     /// Renders `catalog` and adds this format's files to `files`.
-    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut Files) -> Result<(), RenderError>;
+    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut dyn Output) -> Result<(), RenderError>;
 }
 
 /// Every format `errcat build` writes, in the order they are rendered.
@@ -59,13 +104,27 @@ pub fn renderers() -> [&'static dyn Renderer; 4] {
 /// with more than [`PARALLEL_TEXT_LIMIT`] bytes of text).
 pub fn render(catalog: &Catalog, templates: &Templates) -> Result<Files, RenderError> {
     let mut files = Files::new();
-    for rendered in in_parallel_unless(is_large(catalog), &renderers(), |renderer| {
+    render_into(catalog, templates, &mut files)?;
+    Ok(files)
+}
+
+/// Renders every format into `output`. On a small catalog the formats render in parallel, each
+/// into memory, and their files are handed over when all are done; on a catalog over
+/// [`PARALLEL_TEXT_LIMIT`] they render one after the other straight into `output`, so that peak
+/// memory is one file's worth, not the whole output's.
+pub fn render_into(catalog: &Catalog, templates: &Templates, output: &mut dyn Output) -> Result<(), RenderError> {
+    if is_large(catalog) {
+        return renderers().iter().try_for_each(|renderer| renderer.render(catalog, templates, output));
+    }
+    for rendered in in_parallel(&renderers(), |renderer| {
         let mut files = Files::new();
         renderer.render(catalog, templates, &mut files).map(|()| files)
     }) {
-        files.extend(rendered?);
+        for (path, bytes) in rendered? {
+            output.insert(path, bytes);
+        }
     }
-    Ok(files)
+    Ok(())
 }
 
 /// Above this many bytes of text (all codes, all locales) the formats and pages are rendered one
@@ -88,19 +147,6 @@ pub(crate) fn is_large(catalog: &Catalog) -> bool {
         }
     }
     false
-}
-
-/// [`in_parallel`], or one item after the other on this thread when `sequential`.
-pub(crate) fn in_parallel_unless<T: Sync, R: Send>(
-    sequential: bool,
-    items: &[T],
-    work: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
-    if sequential {
-        items.iter().map(work).collect()
-    } else {
-        in_parallel(items, work)
-    }
 }
 
 /// `work` applied to every item, each on its own thread; results in the order of `items`.

@@ -11,7 +11,7 @@
 //! fallback locale, `<locale>/openapi.json` in that locale; both carry the examples of every locale.
 
 use super::json::to_json;
-use super::{generated_note, resolve, status_reason, text, Files, RenderError, Renderer, Templates};
+use super::{generated_note, resolve, status_reason, text, Output, RenderError, Renderer, Templates};
 use crate::runtime::wire::OPENSTACK_FAULTS;
 use crate::{openstack_fault, BodyFormat, Catalog, ErrorBody, ErrorResponse};
 use serde::Serialize;
@@ -142,7 +142,7 @@ impl Renderer for OpenApi {
         "openapi"
     }
 
-    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut Files) -> Result<(), RenderError> {
+    fn render(&self, catalog: &Catalog, templates: &Templates, files: &mut dyn Output) -> Result<(), RenderError> {
         let tags: Vec<&str> = catalog.locale_tags().collect();
         // Examples of every live code in every locale, by status: `CSBS.0001.zh-CN`.
         let mut by_status: BTreeMap<u16, (Vec<&str>, BTreeMap<String, Example<'_>>)> = BTreeMap::new();
@@ -165,15 +165,19 @@ impl Renderer for OpenApi {
         }
         let shared = Shared { catalog, tags: &tags, by_status: &by_status, version: fingerprint(catalog) };
         let indexes: Vec<usize> = (0..tags.len()).collect();
-        let documents =
-            super::in_parallel_unless(super::is_large(catalog), &indexes, |&index| document(&shared, templates, index));
-        for (index, bytes) in documents.into_iter().enumerate() {
-            let bytes = bytes?;
-            if index == catalog.fallback_index() {
-                files.insert(OPENAPI_FILE.to_string(), bytes.clone());
+        let path = |index: usize| format!("{}/{OPENAPI_FILE}", tags[index]);
+        if super::is_large(catalog) {
+            for index in indexes {
+                files.insert(path(index), document(&shared, templates, index)?);
             }
-            files.insert(format!("{}/{OPENAPI_FILE}", tags[index]), bytes);
+        } else {
+            let documents = super::in_parallel(&indexes, |&index| document(&shared, templates, index));
+            for (index, bytes) in documents.into_iter().enumerate() {
+                files.insert(path(index), bytes?);
+            }
         }
+        // The fallback locale's document is also the root one, for tools that want one file.
+        files.duplicate(&path(catalog.fallback_index()), OPENAPI_FILE.to_string());
         Ok(())
     }
 }

@@ -159,25 +159,34 @@ fn convert<'c>(convert: fn(&str) -> Cow<'_, str>, text: Cow<'c, str>) -> Cow<'c,
     }
 }
 
-/// Renders one page per locale with `template`, as `<locale>/<file_name>`.
+/// Renders one page per locale with `template`, as `<locale>/<file_name>`: in parallel, or on a
+/// large catalog one after the other, each handed to `files` before the next is rendered.
 pub(crate) fn render_pages(
     catalog: &Catalog,
     templates: &Templates,
     template: &str,
     syntax: &Syntax,
-    files: &mut super::Files,
+    files: &mut dyn super::Output,
 ) -> Result<(), super::RenderError> {
     let tags: Vec<&str> = catalog.locale_tags().collect();
-    let indexes: Vec<usize> = (0..tags.len()).collect();
-    let pages = super::in_parallel_unless(super::is_large(catalog), &indexes, |&index| {
+    let render_one = |index: usize| {
         let page = page(catalog, templates, index, syntax);
         let context = tera::Context::from_serialize(&page).map_err(|e| super::RenderError::template(template, &e))?;
         // tera has its own copy of every text now.
         drop(page);
         templates.render(template, &context)
-    });
+    };
+    let path = |tag: &str| format!("{tag}/{}", syntax.file_name);
+    if super::is_large(catalog) {
+        for (index, tag) in tags.iter().enumerate() {
+            files.insert(path(tag), render_one(index)?.into_bytes());
+        }
+        return Ok(());
+    }
+    let indexes: Vec<usize> = (0..tags.len()).collect();
+    let pages = super::in_parallel(&indexes, |&index| render_one(index));
     for (tag, page) in tags.iter().zip(pages) {
-        files.insert(format!("{tag}/{}", syntax.file_name), page?.into_bytes());
+        files.insert(path(tag), page?.into_bytes());
     }
     Ok(())
 }
