@@ -237,15 +237,28 @@ pub fn localize<'c>(
     let found = catalog.index.nth(number, code, requested);
     match found.map(|found| catalog.localize_found(found, requested, args)) {
         Some(Ok(localized)) => localized,
-        _ => catalog.localize_with(code, lang, args).unwrap_or_else(|error| Localized {
-            code,
-            message: Cow::Borrowed(code),
-            suggestion: None,
-            locale: &catalog.locales[catalog.fallback].tag,
-            status: 500,
-            errors: vec![FormatError::Fluent { message: error.to_string() }],
-        }),
+        _ => localize_by_string(catalog, code, lang, args),
     }
+}
+
+/// The slow path of [`localize`], kept out of line: inlined, its error handling made the typed
+/// lookup's hot loop bigger than the string lookup's it is measured against (BENCHMARKS.md).
+#[cold]
+#[inline(never)]
+fn localize_by_string<'c>(
+    catalog: &'c Catalog,
+    code: &'static str,
+    lang: &str,
+    args: &[(&str, Arg<'_>)],
+) -> Localized<'c> {
+    catalog.localize_with(code, lang, args).unwrap_or_else(|error| Localized {
+        code,
+        message: Cow::Borrowed(code),
+        suggestion: None,
+        locale: &catalog.locales[catalog.fallback].tag,
+        status: 500,
+        errors: vec![FormatError::Fluent { message: error.to_string() }],
+    })
 }
 
 /// The wire-format response for the `number`-th code of `catalog`; see [`localize`].
