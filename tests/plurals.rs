@@ -70,7 +70,7 @@ fn variants(file: &Path, id: &str, count: i64) -> BTreeMap<String, String> {
 
 #[test]
 fn plural_text_follows_cldr_in_every_locale() {
-    let catalog = Catalog::from_dir(&intl()).unwrap();
+    let catalog = Catalog::from_dir(intl()).unwrap();
     let table = cldr_table();
     let locales: Vec<&str> = catalog.locale_tags().collect();
     let counts = [0, 1, 2, 3, 5, 11, 21, 100];
