@@ -8,6 +8,7 @@
 //! [`severity`].
 
 mod compare;
+mod formattable;
 pub mod glossary;
 mod hygiene;
 mod policy;
@@ -103,6 +104,7 @@ pub fn check(inputs: &Inputs) -> Report {
     let lines = SourceLines::new(inputs);
     let mut diagnostics = Vec::new();
     compare::trailing_whitespace(&inputs.sources, &mut diagnostics);
+    formattable::check(&inputs.sources, &lines, &mut diagnostics);
     // Lints address files by their path relative to the catalog root; the root is put back at the end.
     let relative = Sources { root: None, ..inputs.sources.clone() };
     let catalog = match load(&relative) {
