@@ -7,6 +7,7 @@
 //! | `unknown-function`, `cyclic-reference`, `too-many-placeables`, `family-title` | error | the text cannot be formatted (or shown) as written |
 //! | `missing-message`, `obsolete-message`, `missing-attribute`, `obsolete-attribute` | error | a locale is out of step with the source |
 //! | `empty-text`, `variable-mismatch`, `untranslated` | error | users would see wrong text |
+//! | `misplaced-review` | error | review records inside a locale folder, where translation tools take them for a translation |
 //! | `stale` | error | the source changed after the translation was reviewed (or it was never reviewed) |
 //! | `control-character`, `bidi-control` | error | the text is not what readers see: terminals act on it, pages reorder it (`bidi-control` is not reported when `catalog.toml` has `allow_bidi_controls = true`) |
 //! | `punctuation`, `whitespace`, `terminology` | warning | style: worth fixing, never blocks a release |
@@ -39,6 +40,7 @@ pub fn severity(kind: Kind) -> Severity {
         | Kind::VariableMismatch
         | Kind::Untranslated
         | Kind::Stale
+        | Kind::MisplacedReview
         | Kind::UnknownReference
         | Kind::UnknownFunction
         | Kind::CyclicReference

@@ -97,6 +97,8 @@ kinds! {
     TooManyPlaceables => "too-many-placeables",
     /// A family title that needs arguments (a variable or a function), so cannot be shown.
     FamilyTitle => "family-title",
+    /// Review records in the old place, inside a locale folder (`<locale>/reviewed.toml`).
+    MisplacedReview => "misplaced-review",
     /// A plural selector without some of its locale's CLDR plural categories.
     MissingPluralCategory => "missing-plural-category",
     /// A control character (C0 other than tab and line feed, DEL, C1) in a text.
