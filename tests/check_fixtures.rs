@@ -80,3 +80,54 @@ fn unreadable_input_exits_2() {
     let (code, _, _) = errcat(&["check", "--locales", "/nonexistent/catalog"]);
     assert_eq!(code, 2);
 }
+
+/// A catalog of one code whose message uses the first of `terms` chained terms; the last refers back
+/// to the first when `circle`.
+fn term_chain(dir: &Path, terms: usize, circle: bool) {
+    let mut ftl = String::from("-family-orders = Orders\n");
+    for i in 0..terms {
+        let next = if i + 1 < terms {
+            format!("{{ -t{} }}", i + 1)
+        } else if circle {
+            "{ -t0 }".into()
+        } else {
+            "end".into()
+        };
+        ftl.push_str(&format!("-t{i} = {next}\n"));
+    }
+    ftl.push_str("DEMO-0001 = The order { -t0 }.\n");
+    std::fs::create_dir_all(dir.join("en-US")).unwrap();
+    std::fs::write(dir.join("en-US/orders.ftl"), ftl).unwrap();
+    std::fs::write(
+        dir.join("catalog.toml"),
+        "name = \"DEMO\"\nsource_locale = \"en-US\"\nfallback_locale = \"en-US\"\n",
+    )
+    .unwrap();
+}
+
+/// `(kind, code)` of every problem `errcat check` finds in `dir`, checked on a thread with a small
+/// stack: walking a 10,000-term chain must not recurse once per term.
+fn problems_on_small_stack(dir: &Path) -> Vec<(String, Option<String>)> {
+    let dir = dir.to_path_buf();
+    let worker = std::thread::Builder::new().stack_size(512 * 1024);
+    let report = worker.spawn(move || errcat::check::check(&errcat::check::Inputs::read_dir(&dir).unwrap()));
+    let report = report.unwrap().join().expect("check does not overflow a 512 KiB stack");
+    report.diagnostics.iter().map(|d| (d.kind.name().to_string(), d.code.clone())).collect()
+}
+
+#[test]
+fn a_chain_of_10000_terms_is_too_many_placeables_without_deep_recursion() {
+    let dir = tempfile::tempdir().unwrap();
+    term_chain(dir.path(), 10_000, false);
+    let problems = problems_on_small_stack(dir.path());
+    assert_eq!(problems, [("too-many-placeables".to_string(), Some("DEMO.0001".to_string()))]);
+}
+
+#[test]
+fn a_circle_of_10000_terms_is_one_cycle_without_deep_recursion() {
+    let dir = tempfile::tempdir().unwrap();
+    term_chain(dir.path(), 10_000, true);
+    let problems = problems_on_small_stack(dir.path());
+    let cycle = "cyclic-reference".to_string();
+    assert_eq!(problems, [(cycle.clone(), None), (cycle, Some("DEMO.0001".to_string()))]);
+}

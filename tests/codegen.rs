@@ -303,7 +303,7 @@ fn stale_or_missing_translations_do_not_fail_a_build() {
         ("catalog.toml", METADATA),
         ("zh-CN/a.ftl", "A-1 = 一\nA-2 = 二\n"),
         ("en-US/a.ftl", "A-1 = 一\n"),
-        ("en-US/reviewed.toml", "garbage that check would report"),
+        ("reviews/en-US.toml", "garbage that check would report"),
     ]);
     let source = Builder::new().cargo_instructions(false).generate(dir.path()).expect("builds");
     assert!(source.contains("A1,") && source.contains("A2,"));

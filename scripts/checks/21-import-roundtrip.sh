@@ -9,7 +9,7 @@ python tools/check_ftl.py "$out/catalog"
 # Braces, a multi-line cell and printf placeholders: the escapes the importer writes.
 cargo run -q --locked -- import tests/fixtures/import/quota.md --lang zh-CN --locales "$out/markdown" >/dev/null
 python tools/check_ftl.py "$out/markdown"
-python - "$out/catalog/catalog.toml" locales/en-US/reviewed.toml <<'PY'
+python - "$out/catalog/catalog.toml" locales/reviews/en-US.toml <<'PY'
 import sys, tomllib
 for path in sys.argv[1:]:
     with open(path, "rb") as f:

@@ -143,6 +143,14 @@ fn own_text(lint: &mut Lint<'_>, entry: &CodeEntry, tag: &str, name: &str, text:
             );
         }
     }
+    // A selector is kept as Fluent source, laid out on indented lines by the serializer: its
+    // newlines and indentation are layout, not text. Only what each line says is linted.
+    let laid_out = text.plain().is_none() && source.contains('\n');
+    let source: std::borrow::Cow<'_, str> = if laid_out {
+        source.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n").into()
+    } else {
+        source
+    };
     let problem = if source.starts_with(char::is_whitespace) {
         Some("starts with whitespace")
     } else if source.ends_with(char::is_whitespace) {

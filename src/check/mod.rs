@@ -8,15 +8,17 @@
 //! [`severity`].
 
 mod compare;
+mod formattable;
 pub mod glossary;
 mod hygiene;
+pub mod migrate;
 mod policy;
 pub mod review;
 mod script;
 pub mod stats;
 
 pub use policy::severity;
-pub use review::{ReviewLock, REVIEW_FILE};
+pub use review::{review_path, ReviewLock, REVIEWS_DIR};
 
 use crate::runtime::diagnostic::{Diagnostic, Kind, LineIndex, Location};
 use crate::Catalog;
@@ -31,12 +33,15 @@ pub struct Inputs {
     pub sources: Sources,
     /// `glossary.toml` at the catalog root, if there is one.
     pub glossary: Option<SourceFile>,
-    /// `<locale>/reviewed.toml` of each target locale that has one.
+    /// `reviews/<locale>.toml`: the review records of each target locale that has them.
     pub reviews: Vec<SourceFile>,
+    /// `<locale>/reviewed.toml`: review records in the old place, inside a locale folder.
+    pub old_reviews: Vec<SourceFile>,
 }
 
 impl Inputs {
-    /// Reads the catalog in `dir`, its `glossary.toml` and every `<locale>/reviewed.toml`.
+    /// Reads the catalog in `dir`, its `glossary.toml`, every `reviews/<locale>.toml` and any
+    /// review records left in the old place (`<locale>/reviewed.toml`).
     /// Files that cannot be read or are not UTF-8 are all reported.
     pub fn read_dir(dir: &Path) -> Result<Inputs, Vec<Diagnostic>> {
         let mut problems = Vec::new();
@@ -58,20 +63,32 @@ impl Inputs {
             }
         };
         let glossary = read(glossary::GLOSSARY_FILE.to_string());
-        let mut locale_dirs: Vec<String> = std::fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .filter(|e| e.path().is_dir())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .filter(|name| !name.starts_with('.'))
-                    .collect()
-            })
-            .unwrap_or_default();
-        locale_dirs.sort();
-        let reviews = locale_dirs.into_iter().filter_map(|locale| read(format!("{locale}/{REVIEW_FILE}"))).collect();
+        let names = |dir: &Path, directories: bool| -> Vec<String> {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .filter(|e| e.path().is_dir() == directories)
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|name| !name.starts_with('.'))
+                        .collect()
+                })
+                .unwrap_or_default();
+            names.sort();
+            names
+        };
+        let reviews = names(&dir.join(REVIEWS_DIR), false)
+            .into_iter()
+            .filter_map(|file| file.strip_suffix(".toml").map(str::to_string))
+            .filter_map(|locale| read(review_path(&locale)))
+            .collect();
+        let old_reviews = names(dir, true)
+            .into_iter()
+            .filter(|name| name != REVIEWS_DIR)
+            .filter_map(|locale| read(review::old_review_path(&locale)))
+            .collect();
         if problems.is_empty() {
-            Ok(Inputs { sources, glossary, reviews })
+            Ok(Inputs { sources, glossary, reviews, old_reviews })
         } else {
             Err(problems)
         }
@@ -103,6 +120,7 @@ pub fn check(inputs: &Inputs) -> Report {
     let lines = SourceLines::new(inputs);
     let mut diagnostics = Vec::new();
     compare::trailing_whitespace(&inputs.sources, &mut diagnostics);
+    formattable::check(&inputs.sources, &lines, &mut diagnostics);
     // Lints address files by their path relative to the catalog root; the root is put back at the end.
     let relative = Sources { root: None, ..inputs.sources.clone() };
     let catalog = match load(&relative) {
@@ -115,13 +133,14 @@ pub fn check(inputs: &Inputs) -> Report {
             diagnostics.extend(catalog.warnings().iter().cloned());
             hygiene::check(&inputs.sources, Some(&catalog), &lines, &mut diagnostics);
             compare::compare(&catalog, &lines, &mut diagnostics);
-            review::check(&catalog, &inputs.reviews, &lines, &mut diagnostics);
+            review::check(&catalog, &migrate::records_in_use(inputs), &lines, &mut diagnostics);
             if let Some(file) = &inputs.glossary {
                 glossary::check(&catalog, file, &inputs.sources, &lines, &mut diagnostics);
             }
             Some(catalog)
         }
     };
+    migrate::report_old_places(inputs, &lines, &mut diagnostics);
     finish(&mut diagnostics);
     if inputs.sources.root.is_some() {
         for location in diagnostics.iter_mut().filter_map(|d| d.location.as_mut()) {
@@ -138,8 +157,10 @@ pub fn finish(diagnostics: &mut Vec<Diagnostic>) {
         diagnostic.severity = severity(diagnostic.kind);
         // The loader leaves the locale of file-level problems implicit in the path (`en-US/quota.ftl`).
         if diagnostic.locale.is_none() {
-            let dir = diagnostic.location.as_ref().and_then(|l| l.path.split_once('/').map(|(d, _)| d.to_string()));
-            diagnostic.locale = dir.filter(|d| d.parse::<crate::LanguageIdentifier>().is_ok());
+            let path = diagnostic.location.as_ref().map(|l| &*l.path);
+            let dir = path.and_then(|p| review::review_locale(p).or_else(|| p.split_once('/').map(|(d, _)| d)));
+            diagnostic.locale =
+                dir.filter(|d| *d != REVIEWS_DIR && d.parse::<crate::LanguageIdentifier>().is_ok()).map(str::to_string);
         }
     }
     sort(diagnostics);
@@ -176,6 +197,7 @@ impl<'a> SourceLines<'a> {
             .chain(&inputs.sources.metadata)
             .chain(&inputs.glossary)
             .chain(&inputs.reviews)
+            .chain(&inputs.old_reviews)
             .map(|f| (f.path.as_str(), LineIndex::new(f.text.strip_prefix('\u{feff}').unwrap_or(&f.text))))
             .collect();
         SourceLines { files }

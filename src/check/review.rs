@@ -1,10 +1,12 @@
 //! Review records: what each translation was last reviewed against, so that a
 //! translation whose source text changed afterwards is reported as stale.
 //!
-//! Each target locale keeps `<locale>/reviewed.toml` (the loader reads only `.ftl`
-//! files, so it never mistakes it for a catalog file). One table per code, one line per
-//! text (`value`, `.suggestion`, ...): the hash of the source text and the text itself,
-//! so that `errcat check` can show what changed.
+//! Each target locale keeps `reviews/<locale>.toml` in the catalog root, beside the locale
+//! folders, not in them: translation tools (compare-locales, Pontoon) take every file of a
+//! locale folder for a translation. Older catalogs kept `<locale>/reviewed.toml`; `check`
+//! reports such a file and `errcat review --migrate` moves it (see [`super::migrate`]).
+//! One table per code, one line per text (`value`, `.suggestion`, ...): the hash of the source
+//! text and the text itself, so that `errcat check` can show what changed.
 //!
 //! ```toml
 //! ["CSBS.0001"]
@@ -28,8 +30,30 @@ use std::fmt::Write;
 use std::sync::Arc;
 use toml::Spanned;
 
-/// The name of the review records file inside each target locale's directory.
-pub const REVIEW_FILE: &str = "reviewed.toml";
+/// The directory of the catalog root that holds the review records, one `<locale>.toml` each.
+pub const REVIEWS_DIR: &str = "reviews";
+
+/// Where review records were kept before [`REVIEWS_DIR`]: `<locale>/reviewed.toml`.
+pub const OLD_REVIEW_FILE: &str = "reviewed.toml";
+
+/// The path of the review records of `locale`, relative to the catalog root: `reviews/en-US.toml`.
+pub fn review_path(locale: &str) -> String {
+    format!("{REVIEWS_DIR}/{locale}.toml")
+}
+
+/// The path of the review records of `locale` in the old place: `en-US/reviewed.toml`.
+pub fn old_review_path(locale: &str) -> String {
+    format!("{locale}/{OLD_REVIEW_FILE}")
+}
+
+/// The locale a review records file is for, from its path (new or old place), as written there.
+pub fn review_locale(path: &str) -> Option<&str> {
+    match path.split_once('/') {
+        Some((REVIEWS_DIR, file)) => file.strip_suffix(".toml"),
+        Some((locale, OLD_REVIEW_FILE)) => Some(locale),
+        _ => None,
+    }
+}
 
 /// The short, stable hash of a source text: 16 hex digits of its SHA-256.
 pub fn source_hash(text: &str) -> String {
@@ -176,7 +200,7 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
     let source_tag = catalog.locale_tags().nth(source_index).unwrap_or_default().to_string();
     let mut locks: BTreeMap<usize, (&SourceFile, ReviewLock)> = BTreeMap::new();
     for file in files {
-        let dir = file.path.split('/').next().unwrap_or_default();
+        let dir = review_locale(&file.path).unwrap_or_default();
         let index = dir.replace('_', "-").parse::<crate::LanguageIdentifier>().ok().and_then(|id| {
             let tag = id.to_string();
             catalog.locale_index(&tag)
@@ -202,8 +226,9 @@ pub(super) fn check(catalog: &Catalog, files: &[SourceFile], lines: &SourceLines
                     Diagnostic::error(
                         Kind::Stale,
                         format!(
-                            "{tag} has no review records ({tag}/{REVIEW_FILE}): once its translations are checked, \
-                             run `errcat review --lang {tag}`"
+                            "{tag} has no review records ({}): once its translations are checked, run \
+                             `errcat review --lang {tag}`",
+                            review_path(tag)
                         ),
                     )
                     .in_locale(tag),
@@ -294,8 +319,7 @@ mod tests {
         lock.records.entry("X.1".into()).or_default().insert(".suggestion".into(), Record::of("请重试。"));
         let text = lock.to_toml("en-US", "zh-CN");
         assert!(text.starts_with("# @generated"));
-        let parsed =
-            ReviewLock::parse(&SourceFile { path: "en-US/reviewed.toml".into(), text: text.clone().into() }).unwrap();
+        let parsed = ReviewLock::parse(&SourceFile { path: review_path("en-US"), text: text.clone().into() }).unwrap();
         assert_eq!(parsed.records, lock.records);
         assert_eq!(parsed.line("X.1", ".suggestion"), Some(7));
         assert_eq!(parsed.to_toml("en-US", "zh-CN"), text);

@@ -84,6 +84,10 @@ pub enum FormatError {
     },
 }
 
+/// Why a `DATETIME()` call cannot be formatted: Fluent defines it, fluent-bundle 0.16 does not implement it.
+pub(crate) const DATETIME_UNSUPPORTED: &str = "DATETIME() is not available: fluent-bundle, which formats the \
+     messages, does not implement it; pass the date already formatted, as a string variable";
+
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -339,6 +343,9 @@ fn format_complex<'s>(
         fluent_bundle::FluentError::ResolverError(fluent_bundle::resolver::ResolverError::Reference(
             fluent_bundle::resolver::errors::ReferenceKind::Variable { id },
         )) => FormatError::MissingArgument { name: id },
+        fluent_bundle::FluentError::ResolverError(fluent_bundle::resolver::ResolverError::Reference(
+            fluent_bundle::resolver::errors::ReferenceKind::Function { id },
+        )) if id == "DATETIME" => FormatError::Fluent { message: DATETIME_UNSUPPORTED.to_string() },
         other => FormatError::Fluent { message: other.to_string() },
     }));
     Some(Cow::Owned(text))

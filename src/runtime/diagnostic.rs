@@ -87,8 +87,20 @@ kinds! {
     Whitespace => "whitespace",
     /// A term of the glossary rendered inconsistently.
     Terminology => "terminology",
-    /// A reference to a message or term that does not exist.
+    /// A reference to a message, term or attribute that does not exist.
     UnknownReference => "unknown-reference",
+    /// A call of a function that fluent-bundle does not offer.
+    UnknownFunction => "unknown-function",
+    /// A message or term that refers to itself, directly or through others.
+    CyclicReference => "cyclic-reference",
+    /// A message whose formatting visits more placeables than fluent-bundle allows.
+    TooManyPlaceables => "too-many-placeables",
+    /// A family title that needs arguments (a variable or a function), so cannot be shown.
+    FamilyTitle => "family-title",
+    /// Review records in the old place, inside a locale folder (`<locale>/reviewed.toml`).
+    MisplacedReview => "misplaced-review",
+    /// A plural selector without some of its locale's CLDR plural categories.
+    MissingPluralCategory => "missing-plural-category",
     /// A control character (C0 other than tab and line feed, DEL, C1) in a text.
     ControlCharacter => "control-character",
     /// A bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) in a text.
