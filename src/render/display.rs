@@ -217,9 +217,10 @@ impl<'s> Walk<'_, 's> {
         depth: usize,
     ) -> Option<String> {
         match (selector, scope) {
-            (ast::InlineExpression::VariableReference { id }, Scope::Term(arguments)) => {
-                arguments.iter().find(|a| a.name.name == id.name).and_then(|a| literal(&a.value))
-            }
+            // A term sees only the arguments it is given: without one, its default variant.
+            (ast::InlineExpression::VariableReference { id }, Scope::Term(arguments)) => Some(
+                arguments.iter().find(|a| a.name.name == id.name).and_then(|a| literal(&a.value)).unwrap_or_default(),
+            ),
             (ast::InlineExpression::TermReference { id, attribute: Some(attribute), .. }, _) if depth < MAX_DEPTH => {
                 let term = format!("-{}", id.name);
                 self.displayed.references.insert(term.clone());
