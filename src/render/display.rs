@@ -493,7 +493,7 @@ fn write_html(out: &mut String, pieces: &[Piece], whole: bool) {
             }
             Piece::Select(variants) => {
                 let layout = if whole { "lines" } else { "inline" };
-                let _ = write!(out, "<span class=\"select {layout}\">");
+                let _ = write!(out, "<span class=\"select {layout}\">{}", if whole { "" } else { "(" });
                 for (i, (key, pieces)) in variants.iter().enumerate() {
                     if i > 0 && !whole {
                         out.push_str(" / ");
@@ -503,7 +503,7 @@ fn write_html(out: &mut String, pieces: &[Piece], whole: bool) {
                     write_html(out, pieces, false);
                     out.push_str("</span>");
                 }
-                out.push_str("</span>");
+                out.push_str(if whole { "</span>" } else { ")</span>" });
             }
         }
     }
