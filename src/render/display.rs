@@ -19,8 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 use std::sync::OnceLock;
 
-/// How many pattern elements, and how many bytes of referenced text, one text may expand to
-/// beyond its own source.
+/// How many pattern elements and bytes of text the terms and messages a text references may add to it.
 pub const BUDGET: usize = 64 * 1024;
 /// How deep term and message references are followed.
 const MAX_DEPTH: usize = 16;
@@ -111,7 +110,8 @@ impl<'c> References<'c> {
                 let parsed = fluent_syntax::parser::parse(resource.as_str()).unwrap_or_else(|(r, _)| r);
                 let mut walk = Walk {
                     entries: self.entries(locale),
-                    budget: BUDGET + source.len(),
+                    budget: BUDGET,
+                    exhausted: false,
                     displayed: Displayed::default(),
                 };
                 let value = parsed.body.iter().find_map(|e| match e {
@@ -138,7 +138,9 @@ enum Scope<'a, 's> {
 
 struct Walk<'e, 's> {
     entries: &'e HashMap<String, ast::Entry<&'s str>>,
+    /// What references may still add; once spent, the rest of them shows as one `…`.
     budget: usize,
+    exhausted: bool,
     displayed: Displayed,
 }
 
@@ -159,8 +161,12 @@ impl<'s> Walk<'_, 's> {
                 ast::PatternElement::TextElement { value } => value.len(),
                 ast::PatternElement::Placeable { .. } => 1,
             };
-            if !self.spend(size.max(1)) {
-                push_text(out, "…");
+            // The text's own elements are linear in its source; only what references bring is counted.
+            if depth > 0 && !self.spend(size.max(1)) {
+                if !self.exhausted {
+                    self.exhausted = true;
+                    push_text(out, "…");
+                }
                 return;
             }
             match element {
@@ -522,5 +528,42 @@ pub fn message_display(references: &References<'_>, locale: usize, texts: &Texts
     MessageDisplay {
         message: references.display(locale, texts.value()),
         suggestion: texts.attribute(crate::SUGGESTION).map(|s| references.display(locale, s)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn select() -> Vec<Piece> {
+        vec![Piece::Select(vec![
+            ("one".into(), vec![Piece::Text("a <b> | c".into())]),
+            ("other".into(), vec![Piece::Placeholder("n".into()), Piece::Text(" items".into())]),
+        ])]
+    }
+
+    #[test]
+    fn a_whole_text_selector_is_one_variant_per_line() {
+        assert_eq!(plain(&select()), "one: a <b> | c / other: {n} items");
+        assert_eq!(markdown(&select()), r"**one:** a \<b\> \| c<br>**other:** `{n}` items");
+        assert_eq!(
+            html(&select()),
+            "<span class=\"select lines\"><span class=\"variant\"><span class=\"when\">one</span> a &lt;b&gt; | c</span>\
+             <span class=\"variant\"><span class=\"when\">other</span> <var class=\"placeholder\">{n}</var> items</span></span>"
+        );
+    }
+
+    #[test]
+    fn a_selector_in_a_sentence_is_inline_and_spaces_around_placeholders_stay() {
+        let mut pieces = vec![Piece::Text("Got ".into())];
+        pieces.extend(select());
+        pieces.push(Piece::Text(" today.".into()));
+        assert_eq!(plain(&pieces), "Got (one: a <b> | c / other: {n} items) today.");
+        assert_eq!(markdown(&pieces), r"Got (**one:** a \<b\> \| c / **other:** `{n}` items) today.");
+        assert!(html(&pieces).starts_with("Got <span class=\"select inline\">(<span class=\"variant\">"));
+        let spaced = [Piece::Text("At most ".into()), Piece::Placeholder("n".into()), Piece::Text(" **ok**".into())];
+        assert_eq!(markdown(&spaced), "At most `{n}` **ok**");
+        assert_eq!(html(&spaced), "At most <var class=\"placeholder\">{n}</var> <strong>ok</strong>");
+        assert_eq!(visible(&spaced), "At most {n} ok");
     }
 }

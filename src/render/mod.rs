@@ -208,13 +208,27 @@ impl Resolved<'_> {
     }
 }
 
-/// The description and suggestion of `code` in the locale with index `locale` (fallback applied)
-/// as plain display forms: variables as `{name}`, selectors as `one: … / other: …`, inline
-/// Markdown removed. What `errcat list` and other text outputs show.
+/// The description and suggestion of `entry` in the locale with index `locale` (fallback
+/// applied) as plain display forms: variables as `{name}`, selectors as `one: … / other: …`,
+/// inline Markdown removed. What text outputs (`errcat list`) show.
 pub fn display_text(catalog: &Catalog, entry: &CodeEntry, locale: usize) -> (String, Option<String>) {
-    let tags: Vec<&str> = catalog.locale_tags().collect();
+    display_with(catalog, &display::References::new(catalog), entry, locale)
+}
+
+/// [`display_text`] of every code, in the catalog's order: the locale's Fluent sources are read once.
+pub fn display_texts(catalog: &Catalog, locale: usize) -> Vec<(String, Option<String>)> {
     let references = display::References::new(catalog);
-    let shown = resolve(catalog, &tags, entry, locale).display(&references);
+    catalog.codes().map(|entry| display_with(catalog, &references, entry, locale)).collect()
+}
+
+fn display_with(
+    catalog: &Catalog,
+    references: &display::References<'_>,
+    entry: &CodeEntry,
+    locale: usize,
+) -> (String, Option<String>) {
+    let tags: Vec<&str> = catalog.locale_tags().collect();
+    let shown = resolve(catalog, &tags, entry, locale).display(references);
     (display::visible(&shown.message.pieces), shown.suggestion.map(|s| display::visible(&s.pieces)))
 }
 

@@ -211,3 +211,22 @@ pub(crate) fn render_pages(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{direction, has_italics};
+
+    #[test]
+    fn right_to_left_languages_and_scripts() {
+        let dir = |tag: &str| direction(&tag.parse().unwrap());
+        for tag in ["ar", "ar-EG", "he-IL", "fa", "ur-PK", "az-Arab", "pa-Arab", "ckb"] {
+            assert_eq!(dir(tag), "rtl", "{tag}");
+        }
+        for tag in ["en-US", "ja-JP", "zh-CN", "ru-RU", "ar-Latn", "az-Latn", "tr"] {
+            assert_eq!(dir(tag), "ltr", "{tag}");
+        }
+        let italics = |tag: &str| has_italics(&tag.parse().unwrap());
+        assert!(italics("en-US") && italics("de-DE") && italics("ru-RU"));
+        assert!(!italics("zh-TW") && !italics("ja-JP") && !italics("ko-KR") && !italics("ar") && !italics("he"));
+    }
+}
