@@ -87,6 +87,12 @@ impl<'c> References<'c> {
 
     /// `text` of the locale with index `locale`, read for display.
     pub fn display(&self, locale: usize, text: &Text) -> Displayed {
+        let mut displayed = self.pieces(locale, text);
+        trim(&mut displayed.pieces);
+        displayed
+    }
+
+    fn pieces(&self, locale: usize, text: &Text) -> Displayed {
         match &text.pattern {
             Pattern::Plain(plain) => Displayed {
                 pieces: vec![Piece::Text(plain.to_string())],
@@ -122,7 +128,6 @@ impl<'c> References<'c> {
                 if let Some(value) = value {
                     walk.pattern(value, &Scope::Message, 0, &mut pieces);
                 }
-                trim(&mut pieces);
                 walk.displayed.pieces = pieces;
                 walk.displayed
             }

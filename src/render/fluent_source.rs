@@ -84,17 +84,20 @@ fn push_text(out: &mut String, text: &Text, indent: &str, wanted: &mut BTreeSet<
 /// `.` or a space, whitespace at the end) are string literals.
 fn push_pattern(out: &mut String, parts: &[Part], indent: &str) {
     let multiline = parts.iter().any(|p| matches!(p, Part::Text(t) if t.contains('\n')));
-    if multiline {
-        out.push('\n');
-        out.push_str(indent);
-    } else {
-        out.push(' ');
-    }
-    let last = parts.len().saturating_sub(1);
+    out.push(if multiline { '\n' } else { ' ' });
+    // A line's indentation is written with its first character: blank lines stay empty.
+    let mut pending_indent = multiline;
     let mut line_start = true;
+    let mut start_line = |out: &mut String, pending: &mut bool| {
+        if std::mem::take(pending) {
+            out.push_str(indent);
+        }
+    };
+    let last = parts.len().saturating_sub(1);
     for (index, part) in parts.iter().enumerate() {
         match part {
             Part::Variable(name) => {
+                start_line(out, &mut pending_indent);
                 out.push_str("{ $");
                 out.push_str(name);
                 out.push_str(" }");
@@ -107,18 +110,24 @@ fn push_pattern(out: &mut String, parts: &[Part], indent: &str) {
                     match c {
                         '\n' => {
                             out.push('\n');
-                            out.push_str(indent);
+                            pending_indent = true;
                             line_start = true;
                             continue;
                         }
                         '\r' => continue,
+                        _ => start_line(out, &mut pending_indent),
+                    }
+                    match c {
                         '{' | '}' => push_literal(out, c),
                         '[' | '*' | '.' | ' ' if line_start => push_literal(out, c),
                         c => out.push(c),
                     }
                     line_start = false;
                 }
-                tail.chars().filter(|c| *c != '\r').for_each(|c| push_literal(out, c));
+                for c in tail.chars().filter(|c| *c != '\r') {
+                    start_line(out, &mut pending_indent);
+                    push_literal(out, c);
+                }
             }
         }
     }
