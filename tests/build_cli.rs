@@ -163,7 +163,7 @@ fn a_template_in_templates_dir_replaces_the_built_in_one() {
     let output = errcat(&["build", "--locales", &fixture_catalog(), "--templates", "templates"], dir.path());
     assert!(output.status.success(), "{}", stderr(&output));
     let page = std::fs::read_to_string(dir.path().join("out/en-US/error-codes.md")).unwrap();
-    assert!(page.ends_with("Quotas \\& limits: DEMO.0001 DEMO.0002 DEMO.0009 \nMarkup \\<tests\\> \\| pipes: DEMO.0003 DEMO.0004 DEMO.0005 DEMO.0006 \n"), "{page}");
+    assert!(page.ends_with("Quotas \\& limits: `DEMO.0001` `DEMO.0002` `DEMO.0009` \nMarkup \\<tests\\> \\| pipes: `DEMO.0003` `DEMO.0004` `DEMO.0005` `DEMO.0006` \n"), "{page}");
     let html = std::fs::read_to_string(dir.path().join("out/en-US/index.html")).unwrap();
     assert!(html.contains("<input id=\"q\""), "the other templates stay built in");
 

@@ -4,7 +4,7 @@ mod common;
 
 use common::{html_codes, markdown_rows, normal, texts};
 use errcat::output::compare;
-use errcat::render::{render, text, Files, Templates};
+use errcat::render::{render, Files, Templates};
 use errcat::Catalog;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -89,8 +89,7 @@ fn markdown_cells_hold_the_hostile_text_intact() {
             assert_eq!(row.len(), 4, "{tag}: a `|` split a cell of {}: {row:?}", entry.code());
             assert_eq!(row[0], entry.code());
             assert_eq!(row[1], entry.status().to_string());
-            let (_, texts) = catalog.resolve(entry, index).unwrap();
-            let message = text::to_plain(&texts.value().source()).into_owned();
+            let (message, _) = errcat::render::display_text(&catalog, entry, index);
             let cell = row[2].rsplit('\n').next().unwrap();
             assert_eq!(normal(if entry.retired().is_some() { cell } else { &row[2] }), normal(&message));
         }
@@ -113,9 +112,9 @@ fn html_never_lets_message_markup_through_as_html() {
     assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
     assert!(page.contains("The <strong>backup</strong> service"), "intended strong emphasis is rendered");
     assert!(page.contains("<code>code | pipe</code>"));
-    assert!(page.contains(r#"<html lang="en-US">"#));
+    assert!(page.contains(r#"<html lang="en-US" dir="ltr">"#));
     assert!(page.contains(r#"<link rel="alternate" hreflang="fr-FR" href="../fr-FR/index.html">"#));
-    assert!(page.contains(r#"<a href="../fr-FR/index.html" hreflang="fr-FR" lang="fr-FR">Français</a>"#));
+    assert!(page.contains(r#"<a href="../fr-FR/index.html" hreflang="fr-FR" lang="fr-FR" dir="ltr">Français</a>"#));
     assert!(!page.contains("http://") && !page.contains("https://"), "the page makes no external request");
     let codes = html_codes(page);
     let ids: Vec<&str> = codes.iter().map(|c| c.id.as_str()).collect();
@@ -123,7 +122,7 @@ fn html_never_lets_message_markup_through_as_html() {
     assert_eq!(ids, expected, "one article per code, with the code as its id");
     let fr = &files["fr-FR/index.html"];
     assert!(
-        fr.contains(r#"<div class="text" lang="en-US" data-note="Pas encore traduit : affiché en en-US.">"#),
+        fr.contains(r#"<div class="text" lang="en-US" dir="ltr" data-note="Pas encore traduit : affiché en en-US.">"#),
         "an untranslated text is marked with its language, and says so with the labels of --templates"
     );
 }
@@ -132,21 +131,31 @@ fn html_never_lets_message_markup_through_as_html() {
 fn json_catalog_carries_every_text_raw() {
     let (catalog, files) = render_fixture();
     let json: Value = serde_json::from_slice(&files["catalog.json"]).unwrap();
-    assert_eq!(json["format"], 1);
+    assert_eq!(json["format"], 2);
     assert_eq!(json["locales"], serde_json::json!(["en-US", "fr-FR"]));
     assert_eq!(json["codes"].as_object().unwrap().len(), catalog.codes().len());
     let fr = &json["codes"]["DEMO.0003"]["texts"]["fr-FR"];
-    assert_eq!(fr["message"], r#"<script>alert("fr")</script> introuvable."#);
+    assert_eq!(fr["message"]["display"], r#"<script>alert("fr")</script> introuvable."#);
     assert_eq!(fr["locale"], "fr-FR");
     let fallback = &json["codes"]["DEMO.0004"]["texts"]["fr-FR"];
     assert_eq!(fallback["locale"], "en-US", "the locale actually used");
-    assert_eq!(fallback["message"], "Line one\nline two | with pipe\nline three with `code | pipe` and *emphasis*");
+    assert_eq!(
+        fallback["message"]["display"],
+        "Line one\nline two | with pipe\nline three with `code | pipe` and *emphasis*"
+    );
     assert_eq!(json["codes"]["DEMO.0002"]["texts"]["fr-FR"]["suggestion"], Value::Null);
     assert_eq!(json["codes"]["DEMO.0002"]["status"], 503);
     assert_eq!(json["codes"]["DEMO.0009"]["retired"], "Merged into **DEMO.0001** | see <there>.");
-    assert_eq!(
-        json["codes"]["DEMO.0001"]["texts"]["en-US"]["message"],
-        "At most { $limit } policies | per project are allowed."
+    let en = &json["codes"]["DEMO.0001"]["texts"]["en-US"];
+    assert_eq!(en["message"]["display"], "At most {limit} policies | per project are allowed.");
+    assert_eq!(en["message"]["variables"], serde_json::json!(["limit"]));
+    assert!(
+        en["fluent"]
+            .as_str()
+            .unwrap()
+            .starts_with("DEMO-0001 = At most { $limit } policies | per project are allowed.\n"),
+        "{}",
+        en["fluent"]
     );
 }
 

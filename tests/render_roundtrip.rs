@@ -111,7 +111,8 @@ proptest! {
     fn every_format_reads_back_every_code_and_text(codes in catalog_strategy()) {
         let catalog = errcat::load(&sources(&codes)).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(catalog.codes().len(), codes.len());
-        let files = texts(&render(&catalog, &Templates::embedded().unwrap()).unwrap());
+        let templates = Templates::embedded().unwrap();
+        let files = texts(&render(&catalog, &templates).unwrap());
         let json: Value = serde_json::from_str(&files["catalog.json"]).unwrap();
         for (index, tag) in catalog.locale_tags().enumerate() {
             let mut expected = BTreeMap::new();
@@ -120,8 +121,8 @@ proptest! {
                 let message = texts.value().source().into_owned();
                 let suggestion = texts.attribute("suggestion").map(|s| s.source().into_owned());
                 let in_json = &json["codes"][entry.code()]["texts"][tag];
-                prop_assert_eq!(in_json["message"].as_str(), Some(message.as_str()));
-                prop_assert_eq!(in_json["suggestion"].as_str(), suggestion.as_deref());
+                prop_assert_eq!(in_json["message"]["display"].as_str(), Some(message.as_str()));
+                prop_assert_eq!(in_json["suggestion"]["display"].as_str(), suggestion.as_deref());
                 prop_assert_eq!(in_json["locale"].as_str(), catalog.locale_tags().nth(used));
                 expected.insert(entry.code().to_string(), (message, suggestion));
             }
@@ -133,7 +134,8 @@ proptest! {
                 let (message, suggestion) = &expected[&row[0]];
                 *seen.entry(row[0].clone()).or_insert(0) += 1;
                 prop_assert_eq!(normal(&row[2]), visible(message), "Markdown description of {}", row[0]);
-                let shown = suggestion.as_deref().map_or_else(|| "none".to_string(), visible);
+                let none = || templates.labels(&tag.parse().unwrap())["none"].clone();
+                let shown = suggestion.as_deref().map_or_else(none, visible);
                 prop_assert_eq!(normal(&row[3]), shown, "Markdown suggestion of {}", row[0]);
             }
             prop_assert!(seen.len() == expected.len() && seen.values().all(|&n| n == 1), "Markdown: {:?}", seen);

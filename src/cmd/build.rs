@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Directory of templates replacing the built-in ones of the same name (*.tera, labels.toml).
+    /// Directory of templates replacing the built-in ones of the same name (*.tera, labels/<tag>.ftl, labels.toml).
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
     /// Output directory, owned by errcat: a build replaces it whole.
@@ -28,6 +28,9 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         None => Templates::embedded(),
     };
     let templates = templates.map_err(|e| e.to_string())?;
+    for warning in templates.label_warnings(&catalog) {
+        eprintln!("{warning}");
+    }
     let out = args.out.display();
     if args.check {
         let files = render(&catalog, &templates).map_err(|e| e.to_string())?;

@@ -2,6 +2,7 @@
 
 use super::{exit_ok, CatalogArgs};
 use errcat::hygiene::{escape, escape_json};
+use errcat::render::display_texts;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -29,14 +30,17 @@ struct Row<'a> {
 pub fn run(args: Args) -> Result<ExitCode, String> {
     let catalog = args.catalog.load()?;
     let lang = args.lang.as_deref().unwrap_or("");
-    for entry in catalog.codes() {
-        let localized = catalog.localize(entry.code(), lang).map_err(|e| e.to_string())?;
+    let tags: Vec<&str> = catalog.locale_tags().collect();
+    let wanted = catalog.locale_index(&catalog.negotiate(lang).to_string()).unwrap_or(catalog.fallback_index());
+    // The display forms: `{count}` for a variable, `one: … / other: …` for a selector.
+    for (entry, (message, _)) in catalog.codes().zip(display_texts(&catalog, wanted)) {
+        let used = catalog.resolve(entry, wanted).map_or(wanted, |(used, _)| used);
         let row = Row {
             code: entry.code(),
             status: entry.status(),
             family: entry.family(),
-            locale: localized.locale,
-            message: &localized.message,
+            locale: tags[used],
+            message: &message,
         };
         if args.json {
             println!("{}", escape_json(serde_json::to_string(&row).map_err(|e| e.to_string())?));

@@ -1,7 +1,7 @@
 //! `<locale>/index.html`: one standalone page per locale, with search and deep links.
 
 use super::page::{render_pages, Row, Syntax};
-use super::{text, Labels, Output, RenderError, Renderer, Templates, HTML_TEMPLATE};
+use super::{display, text, Labels, Output, RenderError, Renderer, Templates, HTML_TEMPLATE};
 use crate::Catalog;
 
 /// The HTML renderer (template [`HTML_TEMPLATE`]).
@@ -11,7 +11,8 @@ pub struct Html;
 /// The file name of each locale's HTML page.
 pub const HTML_FILE: &str = "index.html";
 
-const SYNTAX: Syntax = Syntax { text: text::escape_html, message: text::to_html, row, file_name: HTML_FILE };
+const SYNTAX: Syntax =
+    Syntax { text: text::escape_html, code: text::escape_html, message: display::html, row, file_name: HTML_FILE };
 
 /// One code as an `<article>`: its id is the code, for deep links (`index.html#CSBS.6024`).
 fn row(out: &mut String, row: &Row<'_>, labels: &Labels) {
@@ -25,7 +26,8 @@ fn row(out: &mut String, row: &Row<'_>, labels: &Labels) {
     ));
     if let Some(locale) = row.fallback {
         let note = text::fill(label("fallback"), &[("locale", locale)]);
-        out.push_str(&format!(" lang=\"{locale}\" data-note=\"{note}\""));
+        let dir = locale.parse().map_or("ltr", |id| super::page::direction(&id));
+        out.push_str(&format!(" lang=\"{locale}\" dir=\"{dir}\" data-note=\"{note}\""));
     }
     out.push_str(">\n");
     if let Some(retired) = &row.retired {

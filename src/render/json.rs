@@ -2,10 +2,10 @@
 //! front ends not written in Rust. Its shape is described by `catalog.schema.json` (JSON Schema
 //! 2020-12, written next to it) and in the README.
 
-use super::{generated_note, resolve, Output, RenderError, Renderer, Templates};
+use super::display::{self, Displayed, References};
+use super::{fluent_source, generated_note, resolve, Output, RenderError, Renderer, Templates};
 use crate::Catalog;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -18,7 +18,7 @@ pub const CATALOG_FILE: &str = "catalog.json";
 /// The JSON Schema of [`CATALOG_FILE`].
 pub const CATALOG_SCHEMA_FILE: &str = "catalog.schema.json";
 /// The version of the shape of [`CATALOG_FILE`]; raised on any incompatible change.
-pub const CATALOG_FORMAT: u32 = 1;
+pub const CATALOG_FORMAT: u32 = 2;
 
 const SCHEMA: &str = include_str!("catalog.schema.json");
 
@@ -47,16 +47,33 @@ struct FamilyOut<'c> {
 #[derive(Serialize)]
 struct Code<'c> {
     family: &'c str,
+    id: &'c str,
     retired: Option<&'c str>,
     status: u16,
     texts: BTreeMap<&'c str, TextOut<'c>>,
 }
 
+/// One locale's texts of a code: the message's Fluent source and each text's display form.
 #[derive(Serialize)]
 struct TextOut<'c> {
+    /// The message `id` with its value and attributes, and every term and message it uses.
+    fluent: String,
     locale: &'c str,
-    message: Cow<'c, str>,
-    suggestion: Option<Cow<'c, str>>,
+    message: Shown,
+    suggestion: Option<Shown>,
+}
+
+/// A text as the docs show it, and the variables a formatter needs.
+#[derive(Serialize)]
+struct Shown {
+    display: String,
+    variables: Vec<String>,
+}
+
+impl Shown {
+    fn new(displayed: Displayed) -> Shown {
+        Shown { display: display::plain(&displayed.pieces), variables: displayed.variables.into_iter().collect() }
+    }
 }
 
 impl Renderer for JsonCatalog {
@@ -66,6 +83,7 @@ impl Renderer for JsonCatalog {
 
     fn render(&self, catalog: &Catalog, _: &Templates, files: &mut dyn Output) -> Result<(), RenderError> {
         let tags: Vec<&str> = catalog.locale_tags().collect();
+        let references = References::new(catalog);
         let codes = catalog
             .codes()
             .map(|entry| {
@@ -74,15 +92,26 @@ impl Renderer for JsonCatalog {
                     .enumerate()
                     .map(|(index, tag)| {
                         let resolved = resolve(catalog, &tags, entry, index);
+                        let shown = resolved.display(&references);
                         let text = TextOut {
+                            fluent: resolved
+                                .texts
+                                .map(|t| fluent_source::resource(&references, resolved.index, entry.id(), t))
+                                .unwrap_or_default(),
                             locale: resolved.locale,
-                            message: resolved.message,
-                            suggestion: resolved.suggestion,
+                            message: Shown::new(shown.message),
+                            suggestion: shown.suggestion.map(Shown::new),
                         };
                         (*tag, text)
                     })
                     .collect();
-                let code = Code { family: entry.family(), retired: entry.retired(), status: entry.status(), texts };
+                let code = Code {
+                    family: entry.family(),
+                    id: entry.id(),
+                    retired: entry.retired(),
+                    status: entry.status(),
+                    texts,
+                };
                 (entry.code(), code)
             })
             .collect();

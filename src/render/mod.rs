@@ -14,13 +14,14 @@
 //! assert!(files.contains_key("catalog.json"));
 //! ```
 
-use crate::{Catalog, CodeEntry, SUGGESTION};
-use std::borrow::Cow;
+use crate::{Catalog, CodeEntry};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 use std::path::PathBuf;
 
+pub mod display;
+mod fluent_source;
 mod html;
 mod json;
 mod markdown;
@@ -33,7 +34,7 @@ pub use html::Html;
 pub use json::JsonCatalog;
 pub use markdown::Markdown;
 pub use openapi::OpenApi;
-pub use templates::{Labels, Templates, HTML_TEMPLATE, LABELS_FILE, MARKDOWN_TEMPLATE};
+pub use templates::{Labels, Templates, DEFAULT_LABELS, HTML_TEMPLATE, LABELS_DIR, LABELS_FILE, MARKDOWN_TEMPLATE};
 
 /// Generated files by path relative to the output directory (`/`-separated), sorted.
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -228,22 +229,53 @@ impl std::error::Error for RenderError {}
 pub(crate) struct Resolved<'c> {
     /// The locale the text came from.
     pub locale: &'c str,
-    /// The description, in Fluent source form (variables as `{ $name }`).
-    pub message: Cow<'c, str>,
-    pub suggestion: Option<Cow<'c, str>>,
+    /// Its index.
+    pub index: usize,
+    /// The texts, absent only for a code the loader would have refused.
+    pub texts: Option<&'c crate::Texts>,
 }
 
 /// The texts of `entry` for the locale with index `locale`, with fallback; `tags` are the catalog's locale tags.
 pub(crate) fn resolve<'c>(catalog: &'c Catalog, tags: &[&'c str], entry: &'c CodeEntry, locale: usize) -> Resolved<'c> {
     match catalog.resolve(entry, locale) {
-        Some((used, texts)) => Resolved {
-            locale: tags[used],
-            message: texts.value().source(),
-            suggestion: texts.attribute(SUGGESTION).map(|s| s.source()),
-        },
+        Some((used, texts)) => Resolved { locale: tags[used], index: used, texts: Some(texts) },
         // Every code has a source-locale message (the loader guarantees it); stay total anyway.
-        None => Resolved { locale: tags[locale], message: Cow::Borrowed(""), suggestion: None },
+        None => Resolved { locale: tags[locale], index: locale, texts: None },
     }
+}
+
+impl Resolved<'_> {
+    /// The description and suggestion read for display (an empty description if there is none).
+    pub(crate) fn display(&self, references: &display::References<'_>) -> display::MessageDisplay {
+        match self.texts {
+            Some(texts) => display::message_display(references, self.index, texts),
+            None => display::MessageDisplay { message: display::Displayed::default(), suggestion: None },
+        }
+    }
+}
+
+/// The description and suggestion of `entry` in the locale with index `locale` (fallback
+/// applied) as plain display forms: variables as `{name}`, selectors as `one: … / other: …`,
+/// inline Markdown removed. What text outputs (`errcat list`) show.
+pub fn display_text(catalog: &Catalog, entry: &CodeEntry, locale: usize) -> (String, Option<String>) {
+    display_with(catalog, &display::References::new(catalog), entry, locale)
+}
+
+/// [`display_text`] of every code, in the catalog's order: the locale's Fluent sources are read once.
+pub fn display_texts(catalog: &Catalog, locale: usize) -> Vec<(String, Option<String>)> {
+    let references = display::References::new(catalog);
+    catalog.codes().map(|entry| display_with(catalog, &references, entry, locale)).collect()
+}
+
+fn display_with(
+    catalog: &Catalog,
+    references: &display::References<'_>,
+    entry: &CodeEntry,
+    locale: usize,
+) -> (String, Option<String>) {
+    let tags: Vec<&str> = catalog.locale_tags().collect();
+    let shown = resolve(catalog, &tags, entry, locale).display(references);
+    (display::visible(&shown.message.pieces), shown.suggestion.map(|s| display::visible(&s.pieces)))
 }
 
 /// The generated-file note, naming the catalog: fit for an HTML or Markdown comment and for JSON.

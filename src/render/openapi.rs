@@ -11,7 +11,7 @@
 //! fallback locale, `<locale>/openapi.json` in that locale; both carry the examples of every locale.
 
 use super::json::to_json;
-use super::{generated_note, resolve, status_reason, text, Output, RenderError, Renderer, Templates};
+use super::{display, generated_note, resolve, status_reason, text, Output, RenderError, Renderer, Templates};
 use crate::runtime::wire::OPENSTACK_FAULTS;
 use crate::{openstack_fault, BodyFormat, Catalog, ErrorBody, ErrorResponse};
 use serde::Serialize;
@@ -146,17 +146,23 @@ impl Renderer for OpenApi {
         let tags: Vec<&str> = catalog.locale_tags().collect();
         // Examples of every live code in every locale, by status: `CSBS.0001.zh-CN`.
         let mut by_status: BTreeMap<u16, (Vec<&str>, BTreeMap<String, Example<'_>>)> = BTreeMap::new();
+        let references = display::References::new(catalog);
         for entry in catalog.codes().filter(|e| e.retired().is_none()) {
             let (codes, examples) = by_status.entry(entry.status()).or_default();
             codes.push(entry.code());
             for (index, tag) in tags.iter().enumerate() {
                 let resolved = resolve(catalog, &tags, entry, index);
+                // An example shows the message as its display form: `{count}` where a value goes.
+                let shown = resolved.display(&references);
                 let value = ErrorResponse {
                     status: entry.status(),
                     content_language: resolved.locale,
-                    body: ErrorBody { error_code: entry.code(), error_msg: resolved.message },
+                    body: ErrorBody {
+                        error_code: entry.code(),
+                        error_msg: display::plain(&shown.message.pieces).into(),
+                    },
                     errors: Vec::new(),
-                    suggestion: resolved.suggestion,
+                    suggestion: shown.suggestion.map(|s| display::plain(&s.pieces).into()),
                     doc_url: catalog.doc_url(entry.code(), resolved.locale),
                     options: catalog.metadata().response,
                 };
@@ -198,16 +204,17 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
     let labels = templates.labels(locale);
     let label = |key: &str| labels.get(key).map_or("", String::as_str);
     let mut schemas = BTreeMap::new();
+    let references = display::References::new(catalog);
     let codes = catalog
         .codes()
         .map(|entry| {
-            let resolved = resolve(catalog, tags, entry, index);
-            let mut description = text::to_markdown(&resolved.message).into_owned();
-            if let Some(suggestion) = &resolved.suggestion {
+            let shown = resolve(catalog, tags, entry, index).display(&references);
+            let mut description = display::markdown(&shown.message.pieces);
+            if let Some(suggestion) = &shown.suggestion {
                 description.push_str("\n\n");
                 description.push_str(&text::escape_markdown(label("suggestion")));
                 description.push_str(": ");
-                description.push_str(&text::to_markdown(suggestion));
+                description.push_str(&display::markdown(&suggestion.pieces));
             }
             Schema {
                 constant: Some(Const::Str(entry.code())),

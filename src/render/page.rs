@@ -1,6 +1,7 @@
 //! The page model the Markdown and HTML templates read: one locale's codes grouped by family,
 //! every text already escaped (or converted) for the page's format.
 
+use super::display::{Piece, References};
 use super::templates::Templates;
 use super::{generated_note, resolve, status_reason, text};
 use crate::Catalog;
@@ -10,7 +11,10 @@ use std::borrow::Cow;
 /// How a format writes text: plain text (labels, titles), message markup and a whole code.
 pub(crate) struct Syntax {
     pub text: fn(&str) -> Cow<'_, str>,
-    pub message: fn(&str) -> Cow<'_, str>,
+    /// A code, ready to print as is (Markdown: a whole code span, so `_` stays as written).
+    pub code: fn(&str) -> Cow<'_, str>,
+    /// A text's display form ([`super::display`]).
+    pub message: fn(&[Piece]) -> String,
     /// Appends the markup of one code (`family.rows` of the page), from already escaped parts.
     pub row: fn(&mut String, &Row<'_>, &super::Labels),
     /// The page's file name inside its locale directory.
@@ -25,6 +29,8 @@ pub(crate) struct Page<'c> {
     title: String,
     /// The page's locale tag.
     locale: &'c str,
+    /// The page's writing direction: `rtl` for right-to-left scripts, else `ltr`.
+    dir: &'static str,
     /// UI labels in the page's language, escaped.
     labels: super::Labels,
     /// Every locale's page, this one included.
@@ -36,7 +42,9 @@ pub(crate) struct Page<'c> {
 #[derive(Serialize)]
 struct Alternate<'c> {
     locale: &'c str,
+    /// The language's name in itself (its autonym).
     name: String,
+    dir: &'static str,
     href: String,
     current: bool,
 }
@@ -77,11 +85,13 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
     let ids: Vec<_> = catalog.locales().collect();
     let count = catalog.codes().len().to_string();
     let values = [("catalog", catalog.name()), ("count", count.as_str())];
-    let labels: super::Labels = templates
+    let mut labels: super::Labels = templates
         .labels(ids[locale])
         .into_iter()
         .map(|(key, value)| (key, (syntax.text)(&text::fill(&value, &values)).into_owned()))
         .collect();
+    // Markdown's `*none*` marker: no synthetic italics in scripts that have no italics.
+    labels.insert("emphasis".into(), if has_italics(ids[locale]) { "*" } else { "" }.into());
     let alternates = tags
         .iter()
         .zip(&ids)
@@ -89,6 +99,7 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
         .map(|(i, (tag, id))| Alternate {
             locale: tag,
             name: (syntax.text)(templates.labels(id).get("language_name").map_or(*tag, String::as_str)).into_owned(),
+            dir: direction(id),
             href: format!("../{tag}/{}", syntax.file_name),
             current: i == locale,
         })
@@ -97,6 +108,7 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
     for entry in catalog.codes() {
         by_family.entry(entry.family()).or_default().push(entry);
     }
+    let references = References::new(catalog);
     let families = catalog
         .families()
         .iter()
@@ -107,14 +119,15 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
                 .into_iter()
                 .map(|entry| {
                     let resolved = resolve(catalog, &tags, entry, locale);
+                    let shown = resolved.display(&references);
                     Row {
-                        code: (syntax.text)(entry.code()),
+                        code: (syntax.code)(entry.code()),
                         status: entry.status(),
                         reason: status_reason(entry.status()).unwrap_or(""),
-                        message: convert(syntax.message, resolved.message),
-                        suggestion: resolved.suggestion.map(|s| convert(syntax.message, s)),
+                        message: Cow::Owned((syntax.message)(&shown.message.pieces)),
+                        suggestion: shown.suggestion.map(|s| Cow::Owned((syntax.message)(&s.pieces))),
                         fallback: (resolved.locale != tags[locale]).then_some(resolved.locale),
-                        retired: entry.retired().map(|r| (syntax.message)(r)),
+                        retired: entry.retired().map(|r| Cow::Owned((syntax.message)(&[Piece::Text(r.to_string())]))),
                     }
                 })
                 .collect();
@@ -144,6 +157,7 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
         catalog: (syntax.text)(catalog.name()).into_owned(),
         title: labels.get("title").cloned().unwrap_or_default(),
         locale: tags[locale],
+        dir: direction(ids[locale]),
         labels,
         alternates,
         families,
@@ -151,12 +165,28 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
     }
 }
 
-/// `text` through `convert`, borrowing from the catalog when neither needed a copy.
-fn convert<'c>(convert: fn(&str) -> Cow<'_, str>, text: Cow<'c, str>) -> Cow<'c, str> {
-    match text {
-        Cow::Borrowed(text) => convert(text),
-        Cow::Owned(text) => Cow::Owned(convert(&text).into_owned()),
+/// `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu, ... or any
+/// language in the Arabic, Hebrew, Syriac or Thaana script), else `ltr`.
+pub fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
+    let rtl_script = locale
+        .script
+        .is_some_and(|s| matches!(s.as_str(), "Arab" | "Hebr" | "Syrc" | "Thaa" | "Nkoo" | "Adlm" | "Rohg"));
+    let latin_or_other = locale.script.is_some() && !rtl_script;
+    let rtl_language = matches!(
+        locale.language.as_str(),
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb" | "syr"
+    );
+    if rtl_script || (rtl_language && !latin_or_other) {
+        "rtl"
+    } else {
+        "ltr"
     }
+}
+
+/// False for the languages whose scripts have no italics (Chinese, Japanese, Korean, Arabic and
+/// the other right-to-left scripts): browsers would slant the glyphs instead.
+pub fn has_italics(locale: &unic_langid::LanguageIdentifier) -> bool {
+    !(matches!(locale.language.as_str(), "zh" | "ja" | "ko") || direction(locale) == "rtl")
 }
 
 /// Renders one page per locale with `template`, as `<locale>/<file_name>`: in parallel, or on a
@@ -189,4 +219,23 @@ pub(crate) fn render_pages(
         files.insert(path(tag), page?.into_bytes());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{direction, has_italics};
+
+    #[test]
+    fn right_to_left_languages_and_scripts() {
+        let dir = |tag: &str| direction(&tag.parse().unwrap());
+        for tag in ["ar", "ar-EG", "he-IL", "fa", "ur-PK", "az-Arab", "pa-Arab", "ckb"] {
+            assert_eq!(dir(tag), "rtl", "{tag}");
+        }
+        for tag in ["en-US", "ja-JP", "zh-CN", "ru-RU", "ar-Latn", "az-Latn", "tr"] {
+            assert_eq!(dir(tag), "ltr", "{tag}");
+        }
+        let italics = |tag: &str| has_italics(&tag.parse().unwrap());
+        assert!(italics("en-US") && italics("de-DE") && italics("ru-RU"));
+        assert!(!italics("zh-TW") && !italics("ja-JP") && !italics("ko-KR") && !italics("ar") && !italics("he"));
+    }
 }

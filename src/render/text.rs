@@ -426,9 +426,16 @@ enum Flank {
     Other,
 }
 
+/// `code` as a Markdown code span, safe in a table cell: shown as written, `_` and all.
+pub fn code_span(code: &str) -> Cow<'_, str> {
+    let mut out = String::with_capacity(code.len() + 2);
+    push_code_span(&mut out, code);
+    Cow::Owned(out)
+}
+
 /// A code span whose fence is longer than any backtick run inside; `|` escaped for table cells
 /// (GFM removes that backslash before reading the span).
-fn push_code_span(out: &mut String, code: &str) {
+pub(crate) fn push_code_span(out: &mut String, code: &str) {
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = code.starts_with(['`', ' ']) || code.ends_with(['`', ' ']);

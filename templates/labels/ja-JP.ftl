@@ -1,0 +1,35 @@
+# errcat が生成するドキュメント（Markdown、HTML、OpenAPI）のページの文言：日本語。変数は en-US.ftl、用語は README.md を参照。
+
+language_name = 日本語
+title = { $catalog } エラーコード
+intro = { $catalog } の全 { $count } 件のエラーコードを分類ごとにまとめ、それぞれの HTTP ステータス、意味、対処方法を示します。
+families = 分類
+code = エラーコード
+status = HTTP ステータス
+description = 説明
+suggestion = 対処方法
+none = なし
+no_suggestion = 対処方法はありません。
+retired = 廃止
+fallback = 未翻訳のため { $locale } で表示しています。
+search = 検索
+search_placeholder = コード、ステータス、テキストで絞り込み
+search_count = { $total } 件中 { $shown } 件
+no_match = 該当するコードはありません。
+footer = { $catalog } カタログから errcat で生成。
+openapi_error_code = { $catalog } のエラーコード。
+openapi_error_msg = エラーメッセージ。言語は Content-Language ヘッダーで示されます。
+openapi_error_response = 失敗したリクエストのレスポンス本文。
+openapi_content_language = error_msg の言語。
+openapi_status_schema = HTTP { $status } { $reason } で返されるエラー。error_code はこのステータスのコードのいずれかです。
+openapi_response = { $reason }：HTTP { $status } で返されるエラー。
+openapi_status_problem = HTTP { $status } { $reason } で RFC 9457 の問題詳細として返されるエラー。code はこのステータスのコードのいずれかです。
+openapi_status_openstack = HTTP { $status } { $reason } で OpenStack の { $fault } フォールトとして返されるエラー。
+openapi_doc_url = error_code のドキュメントページ（メッセージと同じ言語）。
+openapi_problem = 失敗したリクエストの RFC 9457 問題詳細（application/problem+json）。
+openapi_problem_type = コードのドキュメントページ（メッセージと同じ言語）。カタログにドキュメントがない場合は about:blank。
+openapi_problem_title = エラーメッセージ。言語は Content-Language ヘッダーで示されます。
+openapi_problem_status = HTTP ステータス。
+openapi_problem_detail = ユーザーが取れる対処方法。対処方法のないコードではメッセージを繰り返します。
+openapi_fault = OpenStack サービスのフォールト本文。HTTP ステータスにちなんだ名前（badRequest、itemNotFound、computeFault など）のメンバーを 1 つ持ちます。
+openapi_fault_detail = HTTP ステータスとメッセージ。

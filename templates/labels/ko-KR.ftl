@@ -1,0 +1,35 @@
+# errcat이 생성하는 문서(Markdown, HTML, OpenAPI)의 페이지 문구: 한국어. 변수는 en-US.ftl, 용어는 README.md 참고.
+
+language_name = 한국어
+title = { $catalog } 오류 코드
+intro = { $catalog }의 오류 코드 { $count }개 전체를 분류별로 묶어, 각 코드의 HTTP 상태, 의미, 조치 방법을 보여 줍니다.
+families = 분류
+code = 오류 코드
+status = HTTP 상태
+description = 설명
+suggestion = 조치 방법
+none = 없음
+no_suggestion = 조치 방법이 없습니다.
+retired = 사용 중지됨
+fallback = 아직 번역되지 않아 { $locale }(으)로 표시합니다.
+search = 검색
+search_placeholder = 코드, 상태 또는 텍스트로 필터링
+search_count = 코드 { $total }개 중 { $shown }개
+no_match = 일치하는 코드가 없습니다.
+footer = errcat이 { $catalog } 카탈로그에서 생성했습니다.
+openapi_error_code = { $catalog }의 오류 코드.
+openapi_error_msg = 오류 메시지. 언어는 Content-Language 헤더에 표시됩니다.
+openapi_error_response = 실패한 요청의 응답 본문.
+openapi_content_language = error_msg의 언어.
+openapi_status_schema = HTTP { $status } { $reason }(으)로 응답하는 오류: error_code는 이 상태의 코드 중 하나입니다.
+openapi_response = { $reason }: HTTP { $status }(으)로 응답하는 오류.
+openapi_status_problem = HTTP { $status } { $reason }(으)로 RFC 9457 문제 세부 정보를 응답하는 오류: code는 이 상태의 코드 중 하나입니다.
+openapi_status_openstack = HTTP { $status } { $reason }(으)로 OpenStack { $fault } 오류를 응답하는 오류.
+openapi_doc_url = error_code의 문서 페이지(메시지와 같은 언어).
+openapi_problem = 실패한 요청의 RFC 9457 문제 세부 정보(application/problem+json).
+openapi_problem_type = 코드의 문서 페이지(메시지와 같은 언어). 카탈로그에 문서가 없으면 about:blank.
+openapi_problem_title = 오류 메시지. 언어는 Content-Language 헤더에 표시됩니다.
+openapi_problem_status = HTTP 상태.
+openapi_problem_detail = 사용자가 할 수 있는 조치(조치 방법). 조치 방법이 없는 코드는 메시지를 다시 보여 줍니다.
+openapi_fault = OpenStack 서비스의 오류 본문: HTTP 상태에 따라 이름이 붙은 멤버 하나(badRequest, itemNotFound, computeFault 등).
+openapi_fault_detail = HTTP 상태와 메시지.

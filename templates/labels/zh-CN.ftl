@@ -1,0 +1,35 @@
+# errcat 生成文档（Markdown、HTML、OpenAPI）的页面文字：简体中文。变量说明见 en-US.ftl，术语见 README.md。
+
+language_name = 简体中文
+title = { $catalog } 错误码
+intro = { $catalog } 的全部 { $count } 个错误码，按类别分组，列出每个错误码对应的 HTTP 状态码、含义和处理建议。
+families = 类别
+code = 错误码
+status = HTTP 状态码
+description = 描述
+suggestion = 处理建议
+none = 无
+no_suggestion = 无处理建议。
+retired = 已停用
+fallback = 尚未翻译，以 { $locale } 显示。
+search = 搜索
+search_placeholder = 按错误码、状态码或文字筛选
+search_count = { $shown } / { $total } 个错误码
+no_match = 没有匹配的错误码。
+footer = 由 errcat 根据 { $catalog } 错误码目录生成。
+openapi_error_code = { $catalog } 的错误码。
+openapi_error_msg = 错误信息，语言见 Content-Language 响应头。
+openapi_error_response = 请求失败时的响应体。
+openapi_content_language = error_msg 的语言。
+openapi_status_schema = 以 HTTP { $status } { $reason } 返回的错误：error_code 为该状态码的错误码之一。
+openapi_response = { $reason }：以 HTTP { $status } 返回的错误。
+openapi_status_problem = 以 HTTP { $status } { $reason } 返回的 RFC 9457 问题详情：code 为该状态码的错误码之一。
+openapi_status_openstack = 以 HTTP { $status } { $reason } 返回的 OpenStack { $fault } 错误。
+openapi_doc_url = error_code 的文档页面，语言与错误信息相同。
+openapi_problem = 请求失败时的 RFC 9457 问题详情（application/problem+json）。
+openapi_problem_type = 错误码的文档页面，语言与错误信息相同；目录没有文档地址时为 about:blank。
+openapi_problem_title = 错误信息，语言见 Content-Language 响应头。
+openapi_problem_status = HTTP 状态码。
+openapi_problem_detail = 处理建议；错误码没有处理建议时为错误信息。
+openapi_fault = OpenStack 服务的错误响应体：唯一的成员以 HTTP 状态码命名（badRequest、itemNotFound、computeFault 等）。
+openapi_fault_detail = HTTP 状态码和错误信息。

@@ -1,0 +1,35 @@
+# errcat 產生文件（Markdown、HTML、OpenAPI）的頁面文字：繁體中文（臺灣）。變數說明見 en-US.ftl，術語見 README.md。
+
+language_name = 繁體中文
+title = { $catalog } 錯誤碼
+intro = { $catalog } 的全部 { $count } 個錯誤碼，依類別分組，列出每個錯誤碼對應的 HTTP 狀態碼、意義與處理建議。
+families = 類別
+code = 錯誤碼
+status = HTTP 狀態碼
+description = 說明
+suggestion = 處理建議
+none = 無
+no_suggestion = 無處理建議。
+retired = 已停用
+fallback = 尚未翻譯，以 { $locale } 顯示。
+search = 搜尋
+search_placeholder = 依錯誤碼、狀態碼或文字篩選
+search_count = { $shown } / { $total } 個錯誤碼
+no_match = 沒有符合的錯誤碼。
+footer = 由 errcat 根據 { $catalog } 錯誤碼目錄產生。
+openapi_error_code = { $catalog } 的錯誤碼。
+openapi_error_msg = 錯誤訊息，語言見 Content-Language 回應標頭。
+openapi_error_response = 請求失敗時的回應內容。
+openapi_content_language = error_msg 的語言。
+openapi_status_schema = 以 HTTP { $status } { $reason } 回應的錯誤：error_code 為該狀態碼的錯誤碼之一。
+openapi_response = { $reason }：以 HTTP { $status } 回應的錯誤。
+openapi_status_problem = 以 HTTP { $status } { $reason } 回應的 RFC 9457 問題詳細資料：code 為該狀態碼的錯誤碼之一。
+openapi_status_openstack = 以 HTTP { $status } { $reason } 回應的 OpenStack { $fault } 錯誤。
+openapi_doc_url = error_code 的說明文件頁面，語言與錯誤訊息相同。
+openapi_problem = 請求失敗時的 RFC 9457 問題詳細資料（application/problem+json）。
+openapi_problem_type = 錯誤碼的說明文件頁面，語言與錯誤訊息相同；目錄沒有文件網址時為 about:blank。
+openapi_problem_title = 錯誤訊息，語言見 Content-Language 回應標頭。
+openapi_problem_status = HTTP 狀態碼。
+openapi_problem_detail = 處理建議；錯誤碼沒有處理建議時為錯誤訊息。
+openapi_fault = OpenStack 服務的錯誤回應內容：唯一的成員以 HTTP 狀態碼命名（badRequest、itemNotFound、computeFault 等）。
+openapi_fault_detail = HTTP 狀態碼與錯誤訊息。
