@@ -83,9 +83,11 @@ def main(out):
             if codes[code]["retired"] is not None:
                 # The cell starts with the retirement note; the message follows it.
                 message = message.split("\n", 1)[-1]
-            if not MARKUP.search(text["message"]) and normal(message) != normal(text["message"]):
-                problems.append(f"{page}: {code}: description reads {message!r}, expected {text['message']!r}")
-            expected = text["suggestion"]
+            # catalog.json format 2: each text is {display, variables}; the page shows the display form.
+            shown = text["message"]["display"]
+            if not MARKUP.search(shown) and normal(message) != normal(shown):
+                problems.append(f"{page}: {code}: description reads {message!r}, expected {shown!r}")
+            expected = (text["suggestion"] or {}).get("display")
             if expected is not None and not MARKUP.search(expected) and normal(suggestion) != normal(expected):
                 problems.append(f"{page}: {code}: suggestion reads {suggestion!r}, expected {expected!r}")
         for code in codes:

@@ -38,10 +38,17 @@ compare() {
 import json, sys
 report = json.load(open(sys.argv[1]))[0]
 problems = []
-for path, findings in sorted(report["details"].items()):
-    for finding in findings:
-        for kind, what in finding.items():
-            problems.append(f"{path}: {kind}: {what}")
+# details nests directories as {dir: {file: [findings]}} when several files share one.
+def walk(tree, prefix):
+    for path, value in sorted(tree.items()):
+        full = f"{prefix}/{path}" if prefix else path
+        if isinstance(value, dict):
+            walk(value, full)
+            continue
+        for finding in value:
+            for kind, what in finding.items():
+                problems.append(f"{full}: {kind}: {what}")
+walk(report["details"], "")
 for locale, summary in sorted(report["summary"].items()):
     counts = {k: summary.get(k, 0) for k in ("missing", "obsolete", "errors", "warnings")}
     print(f"  {locale}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
