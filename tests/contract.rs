@@ -113,3 +113,125 @@ fn the_catalog_name_cannot_turn_the_intro_into_a_list() {
         }
     }
 }
+
+/// The hrefs of the links of an HTML fragment, in order.
+fn html_links(html: &str) -> Vec<String> {
+    let fragment = scraper::Html::parse_fragment(html);
+    let selector = scraper::Selector::parse("a[href]").unwrap();
+    fragment.select(&selector).map(|a| a.value().attr("href").unwrap_or_default().to_string()).collect()
+}
+
+/// The visible text of an HTML fragment (`<br>` as a line break).
+fn html_text(html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(&html.replace("<br>", "\n"));
+    fragment.root_element().text().collect()
+}
+
+/// The destinations of the links of a Markdown fragment, as a CommonMark reader sees them.
+fn markdown_links(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, Options::ENABLE_TABLES)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The visible text of a Markdown fragment (`<br>` as a line break).
+fn markdown_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::InlineHtml(html) if &*html == "<br>" => out.push('\n'),
+            Event::InlineHtml(html) => panic!("raw HTML {html:?} in {markdown:?}"),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn normal(text: &str) -> String {
+    common::normal(text)
+}
+
+#[test]
+fn entities_backslashes_and_urls_mean_the_same_everywhere() {
+    use errcat::render::text::{to_html, to_markdown, to_plain};
+    let message = r"&lt;script&gt; is text, so is C:\temp\* and \<b\>; see <https://evil.example/a> or https://help.example.com/frozen.";
+    let expected = r"&lt;script&gt; is text, so is C:\temp\* and \<b\>; see <https://evil.example/a> or https://help.example.com/frozen.";
+    assert_eq!(to_plain(message), expected, "the plain text is the text as written");
+    assert_eq!(normal(&html_text(&to_html(message))), expected);
+    assert_eq!(normal(&markdown_text(&to_markdown(message))), expected);
+    let links = ["https://evil.example/a", "https://help.example.com/frozen"];
+    assert_eq!(html_links(&to_html(message)), links);
+    assert_eq!(markdown_links(&to_markdown(message)), links);
+    assert!(!to_markdown(message).contains(r"a\>"), "no URL swallows the `\\>`: {}", to_markdown(message));
+    // What GitHub would autolink but the HTML page does not link is escaped in the Markdown.
+    let markdown = to_markdown("mail a@b.example, see www.example.com or ftp://files.example");
+    assert_eq!(markdown, r"mail a\@b.example, see www\.example.com or ftp\://files.example");
+    // Inline Markdown stays markup in both.
+    assert_eq!(to_html("**bold** `a\\b`"), "<strong>bold</strong> <code>a\\b</code>");
+}
+
+/// Pieces of text with entities, backslashes and URLs, but no emphasis, code span or line break.
+const LITERAL_TOKENS: &[&str] = &[
+    "a",
+    "b",
+    " ",
+    "&lt;",
+    "&amp;",
+    "&#x41;",
+    "&#65;",
+    "&",
+    "lt;",
+    "\\",
+    "#",
+    "[",
+    "]",
+    "<",
+    ">",
+    "!",
+    "(",
+    ")",
+    ".",
+    ":",
+    "/",
+    "@",
+    "www.",
+    "https://x.example/p",
+    "http://y.example",
+    "ftp://z.example",
+    "|",
+];
+
+/// Pieces that also hold Markdown emphasis and code.
+const MARKUP_TOKENS: &[&str] = &["**", "*", "_", "`", "\n", "https://x.example/a_(b)", "<https://q.example>"];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    /// Entities and backslashes are text: a message without emphasis or code reads as written in
+    /// every output.
+    #[test]
+    fn literal_text_reads_as_written(tokens in proptest::collection::vec(proptest::sample::select(LITERAL_TOKENS), 0..16)) {
+        use errcat::render::text::{to_html, to_markdown, to_plain};
+        let message = format!("w{}", tokens.concat());
+        let expected = normal(&message);
+        proptest::prop_assert_eq!(normal(&to_plain(&message)), expected.clone());
+        proptest::prop_assert_eq!(normal(&html_text(&to_html(&message))), expected.clone(), "HTML {}", to_html(&message));
+        proptest::prop_assert_eq!(normal(&markdown_text(&to_markdown(&message))), expected.clone(), "Markdown {}", to_markdown(&message));
+    }
+
+    /// No link in one output that the other lacks, whatever the message holds.
+    #[test]
+    fn html_and_markdown_have_the_same_links(
+        tokens in proptest::collection::vec(proptest::sample::select([LITERAL_TOKENS, MARKUP_TOKENS].concat()), 0..16)
+    ) {
+        use errcat::render::text::{to_html, to_markdown};
+        let message = format!("w{}", tokens.concat());
+        let (html, markdown) = (to_html(&message), to_markdown(&message));
+        proptest::prop_assert_eq!(html_links(&html), markdown_links(&markdown), "{:?}: {} / {}", message, html, markdown);
+    }
+}

@@ -22,6 +22,7 @@ use std::path::PathBuf;
 pub mod anchor;
 mod html;
 mod json;
+mod links;
 mod markdown;
 mod openapi;
 mod page;
