@@ -8,6 +8,8 @@
 //! `.`, `,`, `:`, `;`, `!`, `?`, `'`, `*`, `_`, `~` and unbalanced `)` are not part of it (GFM's
 //! rule). So `<https://example.com/a>` is the text `<`, the link `https://example.com/a` and `>`.
 
+use super::text;
+
 /// A piece of text: literal text or a URL to link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Piece<'a> {
@@ -116,6 +118,63 @@ fn trim_trailing(url: &str, min: usize) -> usize {
         }
     }
     end
+}
+
+/// [`text::push_html`], with every URL ([`pieces`]) a link.
+pub(super) fn push_html_linked(out: &mut String, text: &str) {
+    if !may_hold_url(text) {
+        return text::push_html(out, text);
+    }
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) => text::push_html(out, text),
+            Piece::Url(url) => {
+                out.push_str("<a href=\"");
+                text::push_html(out, url);
+                out.push_str("\">");
+                text::push_html(out, url);
+                out.push_str("</a>");
+            }
+        }
+    }
+}
+
+/// [`text::push_markdown`], with every URL ([`pieces`]) an autolink, `<https://…>`: the link is exactly
+/// the URL whatever follows it (a URL holds no `<`, `>`, blank or `|`).
+pub(super) fn push_markdown_linked(out: &mut String, text: &str) {
+    if !may_hold_url(text) {
+        return text::push_markdown(out, text);
+    }
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) => text::push_markdown(out, text),
+            Piece::Url(url) => {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+            }
+        }
+    }
+}
+
+/// Whether the character at `at` is where GitHub would see an autolink that is not a URL of
+/// [`pieces`] (`ftp://`, `www.`, an e-mail address's `@`): escaped, it is plain text, as on the HTML page.
+pub(super) fn starts_autolink(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at] {
+        b'@' => true,
+        b':' => text[at..].starts_with("://"),
+        b'.' => at >= 3 && text.as_bytes()[at - 3..at].eq_ignore_ascii_case(b"www"),
+        _ => false,
+    }
+}
+
+/// Whether `text` holds something [`starts_autolink`] escapes: the fast path of [`text::escape_markdown`].
+pub(super) fn may_autolink(text: &str) -> bool {
+    text.contains(['@', ':', '.'])
+        && (text.contains('@') || text.contains("://") || {
+            let lower = text.as_bytes();
+            lower.windows(4).any(|w| w[..3].eq_ignore_ascii_case(b"www") && w[3] == b'.')
+        })
 }
 
 #[cfg(test)]

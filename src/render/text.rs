@@ -15,7 +15,7 @@
 //! visible marker, `<U+202E>`, instead of the character: a page shows what the text really holds,
 //! and `invoice_\u{202e}fdp.exe` cannot pass for `invoice_exe.pdf`.
 
-use super::links::{self, Piece};
+use super::links;
 use crate::hygiene;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -292,7 +292,7 @@ pub fn escape_html(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn push_html(out: &mut String, text: &str) {
+pub(super) fn push_html(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -315,7 +315,7 @@ fn is_markdown_special(c: char) -> bool {
 /// backslash and a line break becomes `<br>`.
 pub fn escape_markdown(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r' || hygiene::hazard(c).is_some())
-        && !may_autolink(text)
+        && !links::may_autolink(text)
     {
         return Cow::Borrowed(text);
     }
@@ -324,110 +324,17 @@ pub fn escape_markdown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn push_markdown(out: &mut String, text: &str) {
+pub(super) fn push_markdown(out: &mut String, text: &str) {
     for (at, c) in text.char_indices() {
         match c {
             '\n' => out.push_str("<br>"),
             '\r' => {}
             c if hygiene::hazard(c).is_some() => out.push_str(&format!("\\<U+{:04X}\\>", c as u32)),
-            c if is_markdown_special(c) || starts_autolink(text, at) => {
+            c if is_markdown_special(c) || links::starts_autolink(text, at) => {
                 out.push('\\');
                 out.push(c);
             }
             c => out.push(c),
-        }
-    }
-}
-
-/// Whether the character at `at` is where GitHub would see an autolink that is not a URL of
-/// [`links`] (`ftp://`, `www.`, an e-mail address's `@`): escaped, it is plain text, as on the HTML page.
-fn starts_autolink(text: &str, at: usize) -> bool {
-    match text.as_bytes()[at] {
-        b'@' => true,
-        b':' => text[at..].starts_with("://"),
-        b'.' => at >= 3 && text.as_bytes()[at - 3..at].eq_ignore_ascii_case(b"www"),
-        _ => false,
-    }
-}
-
-/// Whether `text` holds something [`starts_autolink`] escapes: the fast path of [`escape_markdown`].
-fn may_autolink(text: &str) -> bool {
-    text.contains(['@', ':', '.'])
-        && (text.contains('@') || text.contains("://") || {
-            let lower = text.as_bytes();
-            lower.windows(4).any(|w| w[..3].eq_ignore_ascii_case(b"www") && w[3] == b'.')
-        })
-}
-
-/// [`escape_markdown`] for text that may open a line of the page (the intro, written after a blank
-/// line): a leading `-`, `+`, `=`, `1.` or `1)` and leading blanks are escaped too, so that a catalog
-/// named `- x` or `1. x` does not turn the line into a list, a rule or a code block.
-pub fn escape_markdown_line(text: &str) -> Cow<'_, str> {
-    let escaped = escape_markdown(text);
-    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
-    let opens_block = match escaped.as_bytes().first() {
-        Some(b'-' | b'+' | b'=' | b' ' | b'\t') => true,
-        Some(b'0'..=b'9') => matches!(escaped.as_bytes().get(digits), Some(b'.' | b')')),
-        _ => false,
-    };
-    if !opens_block {
-        return escaped;
-    }
-    let mut out = String::with_capacity(escaped.len() + 8);
-    let rest = escaped.trim_start_matches([' ', '\t']);
-    // Leading blanks as character references: Markdown would otherwise drop them or start a code block.
-    for c in escaped[..escaped.len() - rest.len()].chars() {
-        out.push_str(if c == ' ' { "&#32;" } else { "&#9;" });
-    }
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    match rest.as_bytes().first() {
-        Some(b'-' | b'+' | b'=') => {
-            out.push('\\');
-            out.push_str(rest);
-        }
-        Some(b'0'..=b'9') if matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) => {
-            out.push_str(&rest[..digits]);
-            out.push('\\');
-            out.push_str(&rest[digits..]);
-        }
-        _ => out.push_str(rest),
-    }
-    Cow::Owned(out)
-}
-
-/// [`push_html`], with every URL ([`links`]) a link.
-fn push_html_linked(out: &mut String, text: &str) {
-    if !links::may_hold_url(text) {
-        return push_html(out, text);
-    }
-    for piece in links::pieces(text) {
-        match piece {
-            Piece::Text(text) => push_html(out, text),
-            Piece::Url(url) => {
-                out.push_str("<a href=\"");
-                push_html(out, url);
-                out.push_str("\">");
-                push_html(out, url);
-                out.push_str("</a>");
-            }
-        }
-    }
-}
-
-/// [`push_markdown`], with every URL ([`links`]) an autolink, `<https://…>`: the link is exactly
-/// the URL whatever follows it (a URL holds no `<`, `>`, blank or `|`).
-fn push_markdown_linked(out: &mut String, text: &str) {
-    if !links::may_hold_url(text) {
-        return push_markdown(out, text);
-    }
-    for piece in links::pieces(text) {
-        match piece {
-            Piece::Text(text) => push_markdown(out, text),
-            Piece::Url(url) => {
-                out.push('<');
-                out.push_str(url);
-                out.push('>');
-            }
         }
     }
 }
@@ -444,7 +351,7 @@ pub fn to_html(message: &str) -> Cow<'_, str> {
                 if i > 0 {
                     out.push_str("<br>");
                 }
-                push_html_linked(&mut out, line);
+                links::push_html_linked(&mut out, line);
             }
         }
         Inline::Code(code) => {
@@ -484,7 +391,7 @@ pub fn to_markdown(message: &str) -> Cow<'_, str> {
         chunk_inlines(chunk, &mut |piece| {
             let mut text = String::new();
             match piece {
-                Inline::Text(t) => push_markdown_linked(&mut text, &t),
+                Inline::Text(t) => links::push_markdown_linked(&mut text, &t),
                 Inline::Code(code) => push_code_span(&mut text, &code),
                 Inline::Break => text.push_str("<br>"),
                 Inline::StrongStart | Inline::EmphasisStart => {
@@ -671,19 +578,6 @@ mod tests {
         assert_eq!(to_markdown("a\nb"), "a<br>b");
         assert_eq!(to_markdown("<br>"), "\\<br\\>");
         assert_eq!(to_markdown("2 * 3 * 4"), "2 \\* 3 \\* 4");
-    }
-
-    #[test]
-    fn a_line_of_text_never_opens_a_block() {
-        assert_eq!(escape_markdown_line("- x codes"), "\\- x codes");
-        assert_eq!(escape_markdown_line("+ x"), "\\+ x");
-        assert_eq!(escape_markdown_line("=== x"), "\\=== x");
-        assert_eq!(escape_markdown_line("1. x"), "1\\. x");
-        assert_eq!(escape_markdown_line("12) x"), "12\\) x");
-        assert_eq!(escape_markdown_line("    code"), "&#32;&#32;&#32;&#32;code");
-        assert_eq!(escape_markdown_line("2024 codes"), "2024 codes");
-        assert_eq!(escape_markdown_line("x - y"), "x - y");
-        assert_eq!(escape_markdown_line("# x"), "\\# x");
     }
 
     #[test]
