@@ -20,6 +20,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub mod anchor;
+pub mod explain;
 mod html;
 mod json;
 mod links;
