@@ -158,17 +158,27 @@ pub(super) fn push_markdown_linked(out: &mut String, text: &str) {
 }
 
 /// Whether the character at `at` is where GitHub would see an autolink that is not a URL of
-/// [`pieces`] (`ftp://`, `www.`, an e-mail address's `@`): escaped, it is plain text, as on the HTML page.
+/// [`pieces`] (`ftp://`, `www.`): escaped, it is plain text, as on the HTML page.
 pub(super) fn starts_autolink(text: &str, at: usize) -> bool {
     match text.as_bytes()[at] {
-        b'@' => true,
         b':' => text[at..].starts_with("://"),
         b'.' => at >= 3 && text.as_bytes()[at - 3..at].eq_ignore_ascii_case(b"www"),
         _ => false,
     }
 }
 
-/// Whether `text` holds something [`starts_autolink`] escapes: the fast path of [`text::escape_markdown`].
+/// What the Markdown writes for an `@` after `written`: GitHub (cmark-gfm) links an e-mail address
+/// found in one text node whatever its backslashes and entities, so an `@` right after a character
+/// of an address's local part gets an empty comment before it, which ends the text node; the
+/// address is then plain text, as on the HTML page.
+pub(super) fn at_sign(written: &str) -> &'static str {
+    match written.as_bytes().last() {
+        Some(c) if c.is_ascii_alphanumeric() || b".+-_".contains(c) => "<!-- -->@",
+        _ => "@",
+    }
+}
+
+/// Whether `text` holds something [`starts_autolink`] or [`at_sign`] escapes: the fast path of [`text::escape_markdown`].
 pub(super) fn may_autolink(text: &str) -> bool {
     text.contains(['@', ':', '.'])
         && (text.contains('@') || text.contains("://") || {

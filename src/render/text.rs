@@ -330,6 +330,7 @@ pub(super) fn push_markdown(out: &mut String, text: &str) {
             '\n' => out.push_str("<br>"),
             '\r' => {}
             c if hygiene::hazard(c).is_some() => out.push_str(&format!("\\<U+{:04X}\\>", c as u32)),
+            '@' => out.push_str(links::at_sign(out)),
             c if is_markdown_special(c) || links::starts_autolink(text, at) => {
                 out.push('\\');
                 out.push(c);
