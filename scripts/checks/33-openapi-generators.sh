@@ -12,8 +12,21 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cargo run --quiet --locked -- build --out "$tmp/out"
 
-# No redocly.yaml in $tmp or above it: the recommended rules as any user gets them.
-(cd "$tmp/out" && redocly lint --format=summary openapi.json ./*/openapi.json 2>&1 | grep -Ev '^ *[╔║╚]')
+# No redocly.yaml in $tmp or above it: the recommended rules as any user gets them, on the fresh
+# build and on the committed out/openapi.json. Warnings are allowed, errors are not: redocly exits
+# 1 on an error, and the summary must list none.
+mkdir "$tmp/committed"
+cp -r "$root/out/." "$tmp/committed/"
+for dir in "$tmp/out" "$tmp/committed"; do
+  (cd "$dir" && redocly lint --format=summary openapi.json ./*/openapi.json) >"$tmp/redocly.log" 2>&1 \
+    || { cat "$tmp/redocly.log"; echo "FAIL: redocly lint (recommended, no config) reports errors in $dir"; exit 1; }
+  grep -Ev '^ *[╔║╚]' "$tmp/redocly.log"
+  if grep -E '^error ' "$tmp/redocly.log"; then
+    echo "FAIL: redocly lint (recommended, no config) lists errors in $dir"
+    exit 1
+  fi
+done
+echo "redocly lint, recommended rules, no configuration: 0 errors"
 
 mkdir "$tmp/api"
 cp "$tmp/out/openapi.json" "$root/tests/fixtures/openapi-consumer/api.yaml" "$tmp/api/"
