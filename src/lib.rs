@@ -132,6 +132,8 @@ pub mod check;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 #[cfg(feature = "tooling")]
+pub mod diff;
+#[cfg(feature = "tooling")]
 pub mod import;
 #[cfg(feature = "tooling")]
 pub mod output;

@@ -167,9 +167,11 @@ fn openapi_has_the_components_an_api_refs() {
     let schemas = &doc["components"]["schemas"];
     assert_eq!(schemas["ErrorResponse"]["required"], serde_json::json!(["error_code", "error_msg"]));
     let codes: Vec<&str> =
-        schemas["ErrorCode"]["oneOf"].as_array().unwrap().iter().map(|c| c["const"].as_str().unwrap()).collect();
+        schemas["ErrorCode"]["enum"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
     assert_eq!(codes, catalog.codes().map(|e| e.code()).collect::<Vec<_>>());
-    assert_eq!(schemas["ErrorCode"]["oneOf"][6]["deprecated"], true, "the retired code is deprecated");
+    assert_eq!(schemas["ErrorCode"]["x-enum-varnames"][0], "DEMO_0001");
+    let retired = schemas["ErrorCode"]["x-enum-descriptions"][6].as_str().unwrap();
+    assert!(retired.starts_with("Retired: "), "the retired code says so: {retired}");
     assert_eq!(schemas["ErrorResponse503"]["properties"]["error_code"]["enum"], serde_json::json!(["DEMO.0002"]));
     assert_eq!(
         schemas["ErrorResponse400"]["properties"]["error_code"]["enum"],
@@ -183,13 +185,29 @@ fn openapi_has_the_components_an_api_refs() {
     assert_eq!(examples["DEMO.0003.fr-FR"]["value"]["error_msg"], r#"<script>alert("fr")</script> introuvable."#);
     assert_eq!(examples["DEMO.0003.en-US"]["value"]["error_code"], "DEMO.0003");
     assert_eq!(response["headers"]["Content-Language"]["$ref"], "#/components/headers/Content-Language");
-    let description = schemas["ErrorCode"]["oneOf"][3]["description"].as_str().unwrap();
-    assert!(description.contains(r"\<img src=x"), "descriptions are Markdown with raw HTML escaped: {description}");
+    let description = schemas["ErrorCode"]["x-enum-descriptions"][3].as_str().unwrap();
+    assert!(description.contains("<img src=x"), "descriptions are the plain text, raw HTML as written: {description}");
+    assert_eq!(schemas["ErrorCode"]["x-enumDescriptions"], schemas["ErrorCode"]["x-enum-descriptions"]);
     let fr: Value = serde_json::from_slice(&files["fr-FR/openapi.json"]).unwrap();
     assert_eq!(
-        fr["components"]["schemas"]["ErrorCode"]["oneOf"][1]["description"],
-        "Le service de **sauvegarde** est indisponible."
+        fr["components"]["schemas"]["ErrorCode"]["x-enum-descriptions"][1],
+        "Le service de sauvegarde est indisponible."
     );
+    for (name, schema) in schemas
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(name, _)| name.starts_with("ErrorResponse4") || name.starts_with("ErrorResponse5"))
+    {
+        assert!(schema.get("allOf").is_none(), "{name} is a plain object");
+        assert_eq!(schema["type"], "object", "{name}");
+        let codes = &schema["properties"]["error_code"];
+        let count = codes["enum"].as_array().unwrap().len();
+        for extension in ["x-enum-varnames", "x-enum-descriptions", "x-enumDescriptions"] {
+            assert_eq!(codes[extension].as_array().map(Vec::len), Some(count), "{name}: {extension} follows enum");
+        }
+    }
+    assert_eq!(doc["servers"], serde_json::json!([{"url": "/"}]), "redocly's recommended rules want a server");
     for (name, response) in doc["components"]["responses"].as_object().unwrap() {
         let examples = &response["content"]["application/json"]["examples"];
         assert_eq!(examples, &fr["components"]["responses"][name]["content"]["application/json"]["examples"]);

@@ -54,6 +54,12 @@ const TOKENS: &[&str] = &[
     "}",
     "CSBS.0001",
     "=",
+    "&lt;",
+    "\\*",
+    "https://x.example/a",
+    "<https://y.example>",
+    "www.z.example",
+    "a@b.example",
 ];
 
 /// A text of one to three lines; each line starts with a letter so that Fluent reads it as text.

@@ -190,7 +190,8 @@ fn openapi_describes_the_three_bodies_and_answers_in_the_default_one() {
     assert_eq!(schemas["ProblemDetails"]["required"], json!(["type", "title", "status", "detail", "code"]));
     assert_eq!(schemas["ErrorResponse"]["properties"]["doc_url"]["format"], "uri", "the catalog has docs_url");
     assert_eq!(schemas["ErrorResponse"]["required"], json!(["error_code", "error_msg"]), "doc_url is off by default");
-    assert_eq!(schemas["ErrorResponse409"]["allOf"][0]["$ref"], "#/components/schemas/ProblemDetails");
+    assert_eq!(schemas["ErrorResponse409"]["required"], schemas["ProblemDetails"]["required"], "a ProblemDetails");
+    assert_eq!(schemas["ErrorResponse409"]["properties"]["title"], schemas["ProblemDetails"]["properties"]["title"]);
     assert_eq!(schemas["ErrorResponse409"]["properties"]["code"]["enum"], json!(["SHOP.0002"]));
     assert_eq!(schemas["ErrorResponse409"]["properties"]["status"]["const"], 409);
     let content = &problem["components"]["responses"]["Error409"]["content"];
@@ -208,8 +209,12 @@ fn openapi_describes_the_three_bodies_and_answers_in_the_default_one() {
 
     let openstack = openapi(&CATALOG_TOML.replace("\"problem\"", "\"openstack\""));
     let schemas = &openstack["components"]["schemas"];
-    assert_eq!(schemas["ErrorResponse409"]["allOf"][0]["$ref"], "#/components/schemas/OpenStackFault");
+    assert_eq!(schemas["ErrorResponse409"]["type"], "object");
     assert_eq!(schemas["ErrorResponse409"]["required"], json!(["conflictingRequest"]));
+    assert_eq!(
+        schemas["ErrorResponse409"]["properties"]["conflictingRequest"]["required"],
+        schemas["OpenStackFaultDetail"]["required"]
+    );
     assert_eq!(schemas["ErrorResponse409"]["properties"]["conflictingRequest"]["properties"]["code"]["const"], 409);
     let content = &openstack["components"]["responses"]["Error400"]["content"]["application/json"];
     assert_eq!(
@@ -220,7 +225,8 @@ fn openapi_describes_the_three_bodies_and_answers_in_the_default_one() {
     let csbs = openapi(&CATALOG_TOML.replace("format = \"problem\"", "format = \"csbs\"\ndoc_url = true"));
     let schemas = &csbs["components"]["schemas"];
     assert_eq!(schemas["ErrorResponse"]["required"], json!(["error_code", "error_msg", "doc_url"]));
-    assert_eq!(schemas["ErrorResponse400"]["allOf"][0]["$ref"], "#/components/schemas/ErrorResponse");
+    assert_eq!(schemas["ErrorResponse400"]["required"], json!(["error_code", "error_msg", "doc_url"]));
+    assert_eq!(schemas["ErrorResponse400"]["properties"]["error_code"]["enum"], json!(["SHOP.0001"]));
     let content = &csbs["components"]["responses"]["Error400"]["content"]["application/json"];
     assert_eq!(
         content["examples"]["SHOP.0001.en-US"]["value"],

@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 mod build;
 mod check;
+mod diff;
+
+mod explain;
 mod import;
 mod list;
 mod localize;
@@ -40,6 +43,10 @@ pub struct Cli {
 pub enum Command {
     /// Print the localized message and suggestion of one code.
     Localize(localize::Args),
+    /// What changed between two versions of a catalog (directories or git revisions); exit 1 if it breaks clients.
+    Diff(diff::Args),
+    /// Everything about one code: message, suggestion, status, family, docs link, example body.
+    Explain(explain::Args),
     /// List the codes of the catalog.
     List(list::Args),
     /// Report every problem of a catalog on disk (exit 1 if any error, 2 if files cannot be read).
@@ -58,6 +65,8 @@ impl Command {
     pub fn run(self) -> Result<ExitCode, String> {
         match self {
             Command::Localize(args) => localize::run(args),
+            Command::Diff(args) => diff::run(args),
+            Command::Explain(args) => explain::run(args),
             Command::List(args) => list::run(args),
             Command::Check(args) => check::run(args),
             Command::Review(args) => review::run(args),

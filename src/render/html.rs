@@ -17,9 +17,9 @@ const SYNTAX: Syntax =
 /// One code as an `<article>`: its id is the code, for deep links (`index.html#CSBS.6024`).
 fn row(out: &mut String, row: &Row<'_>, labels: &Labels) {
     let label = |key: &str| labels.get(key).map_or("", String::as_str);
-    let code = &row.code;
+    let (code, anchor) = (&row.code, row.anchor);
     out.push_str(&format!(
-        "<article class=\"code\" id=\"{code}\">\n<h3><a href=\"#{code}\">{code}</a></h3>\n\
+        "<article class=\"code\" id=\"{anchor}\">\n<h3><a href=\"#{anchor}\">{code}</a></h3>\n\
          <span class=\"status\" data-status=\"{status}\" title=\"{reason}\">{status}</span>\n<div class=\"text\"",
         status = row.status,
         reason = row.reason,

@@ -20,10 +20,13 @@ use std::fmt;
 use std::io::Write;
 use std::path::PathBuf;
 
+pub mod anchor;
 pub mod display;
+pub mod explain;
 mod fluent_source;
 mod html;
 mod json;
+mod links;
 mod markdown;
 mod openapi;
 mod page;

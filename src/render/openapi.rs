@@ -2,20 +2,23 @@
 //! API description can `$ref`. Built from serde structs (maps are `BTreeMap`s, so keys are sorted).
 //!
 //! Components: the body schemas of the three wire formats, `ErrorResponse` (csbs), `ProblemDetails`
-//! (RFC 9457) and `OpenStackFault` (with `OpenStackFaultDetail`), the `ErrorCode` schema (`oneOf`
-//! one `const` per code with its description), one `ErrorResponse<status>` schema and
-//! `Error<status>` response per HTTP status in the catalog's default format (`[response]` of
-//! `catalog.toml`: `error_code`, or `code`, restricted to that status's codes; the OpenStack fault
-//! name of that status), a `Content-Language` header, and an example per code and locale
+//! (RFC 9457) and `OpenStackFault` (with `OpenStackFaultDetail`), the `ErrorCode` schema (an `enum`
+//! of every code, with names and descriptions in `x-enum-varnames`, `x-enum-descriptions` and
+//! `x-enumDescriptions`), one `ErrorResponse<status>` schema and `Error<status>` response per HTTP
+//! status in the catalog's default format (`[response]` of `catalog.toml`), a plain object whose
+//! `error_code`, or `code`, is an `enum` of that status's codes (the OpenStack fault: named after
+//! the status, its `code` that status), a `Content-Language` header, and an example per code and locale
 //! (`CSBS.0001.zh-CN`) in that format. `openapi.json` describes the codes in the
 //! fallback locale, `<locale>/openapi.json` in that locale; both carry the examples of every locale.
 
 use super::json::to_json;
 use super::{display, generated_note, resolve, status_reason, text, Output, RenderError, Renderer, Templates};
-use crate::runtime::wire::OPENSTACK_FAULTS;
 use crate::{openstack_fault, BodyFormat, Catalog, ErrorBody, ErrorResponse};
+use schema::{schema_ref, Bodies, CodeEnum, Schema};
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+mod schema;
 
 /// The OpenAPI renderer.
 #[derive(Clone, Copy, Debug, Default)]
@@ -28,7 +31,15 @@ pub const OPENAPI_FILE: &str = "openapi.json";
 struct Document<'c> {
     openapi: &'static str,
     info: Info,
+    /// `/`, the default written out: with no servers at all, `redocly lint`'s recommended rules
+    /// (`no-empty-servers`) fail a document that only holds components.
+    servers: [Server; 1],
     components: Components<'c>,
+}
+
+#[derive(Serialize)]
+struct Server {
+    url: &'static str,
 }
 
 #[derive(Serialize)]
@@ -43,52 +54,6 @@ struct Components<'c> {
     schemas: BTreeMap<String, Schema<'c>>,
     responses: BTreeMap<String, Response<'c>>,
     headers: BTreeMap<&'static str, Header<'c>>,
-}
-
-#[derive(Serialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct Schema<'c> {
-    #[serde(rename = "$ref", skip_serializing_if = "Option::is_none")]
-    reference: Option<String>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    kind: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'c str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    format: Option<&'static str>,
-    #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
-    constant: Option<Const<'c>>,
-    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
-    values: Option<Vec<&'c str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    deprecated: Option<bool>,
-    #[serde(rename = "x-http-status", skip_serializing_if = "Option::is_none")]
-    status: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    all_of: Option<Vec<Schema<'c>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    one_of: Option<Vec<Schema<'c>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    required: Option<Vec<&'static str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    properties: Option<BTreeMap<&'static str, Schema<'c>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    min_properties: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_properties: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    property_names: Option<Box<Schema<'c>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    additional_properties: Option<Box<Schema<'c>>>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Const<'c> {
-    Str(&'c str),
-    Int(u16),
 }
 
 #[derive(Serialize)]
@@ -132,10 +97,6 @@ impl Serialize for Example<'_> {
 }
 
 const CONTENT_LANGUAGE: &str = "Content-Language";
-
-fn schema_ref(name: &str) -> Schema<'static> {
-    Schema { reference: Some(format!("#/components/schemas/{name}")), ..Schema::default() }
-}
 
 impl Renderer for OpenApi {
     fn name(&self) -> &'static str {
@@ -205,77 +166,35 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
     let label = |key: &str| labels.get(key).map_or("", String::as_str);
     let mut schemas = BTreeMap::new();
     let references = display::References::new(catalog);
-    let codes = catalog
-        .codes()
-        .map(|entry| {
-            let shown = resolve(catalog, tags, entry, index).display(&references);
-            let mut description = display::markdown(&shown.message.pieces);
-            if let Some(suggestion) = &shown.suggestion {
-                description.push_str("\n\n");
-                description.push_str(&text::escape_markdown(label("suggestion")));
-                description.push_str(": ");
-                description.push_str(&display::markdown(&suggestion.pieces));
-            }
-            Schema {
-                constant: Some(Const::Str(entry.code())),
-                description: Some(description),
-                status: Some(entry.status()),
-                deprecated: entry.retired().map(|_| true),
-                ..Schema::default()
-            }
-        })
-        .collect();
-    schemas.insert(
-        "ErrorCode".to_string(),
-        Schema {
-            kind: Some("string"),
-            description: Some(text::fill(label("openapi_error_code"), &[("catalog", catalog.name())])),
-            one_of: Some(codes),
-            ..Schema::default()
-        },
-    );
-    body_schemas(catalog, &label, &mut schemas);
+    let codes = CodeEnum::new(catalog, |entry| {
+        let shown = resolve(catalog, tags, entry, index).display(&references);
+        code_description(
+            &display::visible(&shown.message.pieces),
+            shown.suggestion.as_ref().map(|s| display::visible(&s.pieces)).as_deref(),
+            label("suggestion"),
+            entry.retired().map(|_| label("retired")),
+        )
+    });
+    let description = text::fill(label("openapi_error_code"), &[("catalog", catalog.name())]);
+    schemas.insert("ErrorCode".to_string(), codes.schema(Some(description), |_| true));
+    let bodies = Bodies { label: &label, catalog };
+    bodies.insert_bodies(&mut schemas);
     let options = catalog.metadata().response;
     let mut responses = BTreeMap::new();
-    for (&status, (codes, examples)) in by_status {
+    for (&status, (live, examples)) in by_status {
         let status_text = status.to_string();
         let reason = status_reason(status).unwrap_or("");
         let fault = openstack_fault(status);
         let values = [("status", status_text.as_str()), ("reason", reason), ("fault", fault)];
         let name = format!("ErrorResponse{status}");
-        let mut restricted = BTreeMap::new();
-        let (base, description, required) = match options.format {
-            BodyFormat::Csbs => {
-                restricted.insert("error_code", Schema { values: Some(codes.clone()), ..Schema::default() });
-                ("ErrorResponse", "openapi_status_schema", None)
-            }
-            BodyFormat::Problem => {
-                restricted.insert("code", Schema { values: Some(codes.clone()), ..Schema::default() });
-                restricted.insert("status", Schema { constant: Some(Const::Int(status)), ..Schema::default() });
-                ("ProblemDetails", "openapi_status_problem", None)
-            }
-            BodyFormat::OpenStack => {
-                let mut code = BTreeMap::new();
-                code.insert("code", Schema { constant: Some(Const::Int(status)), ..Schema::default() });
-                let detail = Schema {
-                    all_of: Some(vec![schema_ref("OpenStackFaultDetail")]),
-                    properties: Some(code),
-                    ..Schema::default()
-                };
-                restricted.insert(fault, detail);
-                ("OpenStackFault", "openapi_status_openstack", Some(vec![fault]))
-            }
+        let key = match options.format {
+            BodyFormat::Csbs => "openapi_status_schema",
+            BodyFormat::Problem => "openapi_status_problem",
+            BodyFormat::OpenStack => "openapi_status_openstack",
         };
-        schemas.insert(
-            name.clone(),
-            Schema {
-                description: Some(text::fill(label(description), &values)),
-                all_of: Some(vec![schema_ref(base)]),
-                required,
-                properties: Some(restricted),
-                ..Schema::default()
-            },
-        );
+        let live: std::collections::HashSet<&str> = live.iter().copied().collect();
+        let of_status = codes.schema(None, |code| live.contains(code));
+        schemas.insert(name.clone(), bodies.status_body(status, of_status, text::fill(label(key), &values)));
         let mut content = BTreeMap::new();
         content.insert(options.format.content_type(), MediaType { schema: schema_ref(&name), examples });
         let mut headers = BTreeMap::new();
@@ -295,6 +214,7 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
     );
     let document = Document {
         openapi: "3.1.0",
+        servers: [Server { url: "/" }],
         info: Info {
             title: text::fill(label("title"), &[("catalog", catalog.name())]),
             version: shared.version.clone(),
@@ -307,65 +227,22 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
     to_json(OPENAPI_FILE, &document, capacity)
 }
 
-/// The schemas of the three body formats: `ErrorResponse` (csbs; with `doc_url` when the catalog
-/// has a `docs_url`, required when its default bodies carry it), `ProblemDetails`, `OpenStackFault`
-/// and `OpenStackFaultDetail`.
-fn body_schemas<'c>(catalog: &'c Catalog, label: &dyn Fn(&str) -> &'c str, schemas: &mut BTreeMap<String, Schema<'c>>) {
-    let string =
-        |key: &str| Schema { kind: Some("string"), description: Some(label(key).to_string()), ..Schema::default() };
-    let uri = |key: &str| Schema { format: Some("uri"), ..string(key) };
-    let integer =
-        |key: &str| Schema { kind: Some("integer"), description: Some(label(key).to_string()), ..Schema::default() };
-    let object = |key: &str, required: Vec<&'static str>, properties: BTreeMap<&'static str, Schema<'c>>| Schema {
-        kind: Some("object"),
-        description: Some(label(key).to_string()),
-        required: Some(required),
-        properties: Some(properties),
-        ..Schema::default()
-    };
-    let options = catalog.metadata().response;
-    let has_docs = catalog.metadata().docs_url.is_some();
-    let mut properties = BTreeMap::new();
-    properties.insert("error_code", schema_ref("ErrorCode"));
-    properties.insert("error_msg", string("openapi_error_msg"));
-    let mut required = vec!["error_code", "error_msg"];
-    if has_docs {
-        properties.insert("doc_url", uri("openapi_doc_url"));
-        if options.doc_url {
-            required.push("doc_url");
-        }
+/// A code's text for the generated code of the API's clients (doc comments, docstrings): the
+/// message and the suggestion as plain text, after "Retired:" for a retired code.
+fn code_description(message: &str, suggestion: Option<&str>, suggestion_label: &str, retired: Option<&str>) -> String {
+    let mut description = String::new();
+    if let Some(retired) = retired {
+        description.push_str(retired);
+        description.push_str(": ");
     }
-    schemas.insert("ErrorResponse".to_string(), object("openapi_error_response", required, properties));
-    let mut properties = BTreeMap::new();
-    properties.insert("type", uri("openapi_problem_type"));
-    properties.insert("title", string("openapi_problem_title"));
-    properties.insert("status", integer("openapi_problem_status"));
-    properties.insert("detail", string("openapi_problem_detail"));
-    properties.insert("code", schema_ref("ErrorCode"));
-    let required = vec!["type", "title", "status", "detail", "code"];
-    schemas.insert("ProblemDetails".to_string(), object("openapi_problem", required, properties));
-    let mut properties = BTreeMap::new();
-    properties.insert("code", integer("openapi_problem_status"));
-    properties.insert("message", string("openapi_error_msg"));
-    schemas.insert(
-        "OpenStackFaultDetail".to_string(),
-        object("openapi_fault_detail", vec!["code", "message"], properties),
-    );
-    schemas.insert(
-        "OpenStackFault".to_string(),
-        Schema {
-            kind: Some("object"),
-            description: Some(label("openapi_fault").to_string()),
-            min_properties: Some(1),
-            max_properties: Some(1),
-            property_names: Some(Box::new(Schema {
-                values: Some(OPENSTACK_FAULTS.iter().map(|(_, name)| *name).collect()),
-                ..Schema::default()
-            })),
-            additional_properties: Some(Box::new(schema_ref("OpenStackFaultDetail"))),
-            ..Schema::default()
-        },
-    );
+    description.push_str(message);
+    if let Some(suggestion) = suggestion {
+        description.push('\n');
+        description.push_str(suggestion_label);
+        description.push_str(": ");
+        description.push_str(suggestion);
+    }
+    description
 }
 
 /// A version for `info.version` that changes exactly when the catalog's content does:

@@ -52,6 +52,8 @@ struct Alternate<'c> {
 #[derive(Serialize)]
 struct FamilyView<'c> {
     id: Cow<'c, str>,
+    /// The heading's id, ASCII in every locale ([`super::anchor::family_anchor`]): not escaped, it needs none.
+    anchor: String,
     title: Cow<'c, str>,
     count: usize,
     /// Every code of the family, as markup written by errcat: the fast way to print them.
@@ -67,6 +69,8 @@ struct FamilyView<'c> {
 #[derive(Serialize)]
 pub(crate) struct Row<'c> {
     pub code: Cow<'c, str>,
+    /// The entry's id ([`super::anchor::code_anchor`]), the same on every page: not escaped, it needs none.
+    pub anchor: &'c str,
     pub status: u16,
     pub reason: &'static str,
     pub message: Cow<'c, str>,
@@ -122,6 +126,7 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
                     let shown = resolved.display(&references);
                     Row {
                         code: (syntax.code)(entry.code()),
+                        anchor: super::anchor::code_anchor(entry.code()),
                         status: entry.status(),
                         reason: status_reason(entry.status()).unwrap_or(""),
                         message: Cow::Owned((syntax.message)(&shown.message.pieces)),
@@ -145,6 +150,7 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
             };
             FamilyView {
                 id: (syntax.text)(family.id()),
+                anchor: super::anchor::family_anchor(family.id()),
                 title: (syntax.text)(family.title(locale)),
                 count,
                 rows,

@@ -15,6 +15,7 @@
 //! visible marker, `<U+202E>`, instead of the character: a page shows what the text really holds,
 //! and `invoice_\u{202e}fdp.exe` cannot pass for `invoice_exe.pdf`.
 
+use super::links;
 use crate::hygiene;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -145,6 +146,10 @@ fn in_entity(before: &[u8]) -> bool {
 }
 
 /// Calls `emit` with the inline pieces of one piece of a message, in order.
+///
+/// Entities and backslashes are text, not Markdown (the module docs): the parser reads the
+/// message with every `\\` doubled and every `&` written `&amp;`, so that it decodes them back to
+/// themselves; what it shows as written (code spans, constructs shown literally) is undone the same way.
 fn chunk_inlines<'a>(message: &'a str, emit: &mut dyn FnMut(Inline<'a>)) {
     // A piece without Markdown is its own text; at the end of a message, trailing blanks are
     // dropped as the parser drops them from a paragraph.
@@ -152,6 +157,50 @@ fn chunk_inlines<'a>(message: &'a str, emit: &mut dyn FnMut(Inline<'a>)) {
         emit(Inline::Text(Cow::Borrowed(message)));
         return;
     }
+    if !message.contains(['\\', '&']) {
+        return parse_inlines(message, emit, &unchanged);
+    }
+    let mut prepared = String::with_capacity(message.len() + message.len() / 8);
+    for c in message.chars() {
+        match c {
+            '\\' => prepared.push_str("\\\\"),
+            '&' => prepared.push_str("&amp;"),
+            c => prepared.push(c),
+        }
+    }
+    parse_inlines(&prepared, &mut |piece| emit(owned(piece)), &as_written);
+}
+
+/// Source that needed no preparing, as it is.
+fn unchanged(source: &str) -> Cow<'_, str> {
+    Cow::Borrowed(source)
+}
+
+/// Prepared source back as the message wrote it: `\\\\` is `\\`, `&amp;` is `&`.
+fn as_written(source: &str) -> Cow<'_, str> {
+    Cow::Owned(source.replace("\\\\", "\\").replace("&amp;", "&"))
+}
+
+/// `piece` with its own copy of its text.
+fn owned(piece: Inline<'_>) -> Inline<'static> {
+    match piece {
+        Inline::Text(text) => Inline::Text(Cow::Owned(text.into_owned())),
+        Inline::Code(code) => Inline::Code(Cow::Owned(code.into_owned())),
+        Inline::Break => Inline::Break,
+        Inline::StrongStart => Inline::StrongStart,
+        Inline::StrongEnd => Inline::StrongEnd,
+        Inline::EmphasisStart => Inline::EmphasisStart,
+        Inline::EmphasisEnd => Inline::EmphasisEnd,
+    }
+}
+
+/// [`chunk_inlines`] of a prepared message: `as_written` turns source the parser does not decode
+/// (code spans, constructs shown literally) back into the message's text.
+fn parse_inlines<'a>(
+    message: &'a str,
+    emit: &mut dyn FnMut(Inline<'a>),
+    as_written: &dyn for<'s> Fn(&'s str) -> Cow<'s, str>,
+) {
     let mut depth = 0usize;
     // Events at this depth or deeper belong to a construct shown literally.
     let mut literal_from: Option<usize> = None;
@@ -175,7 +224,7 @@ fn chunk_inlines<'a>(message: &'a str, emit: &mut dyn FnMut(Inline<'a>)) {
             let gap = &message[covered.min(range.start)..range.start];
             if !gap.trim().is_empty() {
                 separate_block(emit, &mut blocks);
-                emit(Inline::Text(Cow::Borrowed(gap.trim())));
+                emit(Inline::Text(as_written(gap.trim())));
             }
             covered = covered.max(range.end);
             if !matches!(event, Event::End(_)) {
@@ -189,20 +238,23 @@ fn chunk_inlines<'a>(message: &'a str, emit: &mut dyn FnMut(Inline<'a>)) {
             Event::Start(Tag::Emphasis) => emit(Inline::EmphasisStart),
             Event::End(TagEnd::Emphasis) => emit(Inline::EmphasisEnd),
             Event::Text(text) => emit(Inline::Text(cow(text))),
-            Event::Code(code) => emit(Inline::Code(cow(code))),
+            Event::Code(code) => emit(Inline::Code(match code {
+                pulldown_cmark::CowStr::Borrowed(code) => as_written(code),
+                code => Cow::Owned(as_written(&code).into_owned()),
+            })),
             Event::SoftBreak | Event::HardBreak => emit(Inline::Break),
             Event::Start(_) => {
                 literal_from = Some(depth);
-                emit(Inline::Text(Cow::Borrowed(message[range].trim_end())));
+                emit(Inline::Text(as_written(message[range].trim_end())));
             }
             // Raw HTML, rules and anything else: the source text, shown as text.
-            _ => emit(Inline::Text(Cow::Borrowed(message[range].trim_end()))),
+            _ => emit(Inline::Text(as_written(message[range].trim_end()))),
         }
     }
     let rest = &message[covered.min(message.len())..];
     if !rest.trim().is_empty() {
         separate_block(emit, &mut blocks);
-        emit(Inline::Text(Cow::Borrowed(rest.trim())));
+        emit(Inline::Text(as_written(rest.trim())));
     }
 }
 
@@ -240,7 +292,7 @@ pub fn escape_html(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn push_html(out: &mut String, text: &str) {
+pub(super) fn push_html(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -262,7 +314,9 @@ fn is_markdown_special(c: char) -> bool {
 /// Escapes text for GitHub-flavoured Markdown, table cells included: Markdown punctuation gets a
 /// backslash and a line break becomes `<br>`.
 pub fn escape_markdown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r' || hygiene::hazard(c).is_some()) {
+    if !text.chars().any(|c| is_markdown_special(c) || c == '\n' || c == '\r' || hygiene::hazard(c).is_some())
+        && !links::may_autolink(text)
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -270,13 +324,14 @@ pub fn escape_markdown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn push_markdown(out: &mut String, text: &str) {
-    for c in text.chars() {
+pub(super) fn push_markdown(out: &mut String, text: &str) {
+    for (at, c) in text.char_indices() {
         match c {
             '\n' => out.push_str("<br>"),
             '\r' => {}
             c if hygiene::hazard(c).is_some() => out.push_str(&format!("\\<U+{:04X}\\>", c as u32)),
-            c if is_markdown_special(c) => {
+            '@' => out.push_str(links::at_sign(out)),
+            c if is_markdown_special(c) || links::starts_autolink(text, at) => {
                 out.push('\\');
                 out.push(c);
             }
@@ -287,7 +342,7 @@ fn push_markdown(out: &mut String, text: &str) {
 
 /// The message as HTML inline content.
 pub fn to_html(message: &str) -> Cow<'_, str> {
-    if is_plain(message) {
+    if is_plain(message) && !links::may_hold_url(message) {
         return escape_html(message);
     }
     let mut out = String::with_capacity(message.len() + message.len() / 2 + 32);
@@ -297,7 +352,7 @@ pub fn to_html(message: &str) -> Cow<'_, str> {
                 if i > 0 {
                     out.push_str("<br>");
                 }
-                push_html(&mut out, line);
+                links::push_html_linked(&mut out, line);
             }
         }
         Inline::Code(code) => {
@@ -323,7 +378,7 @@ pub fn to_html(message: &str) -> Cow<'_, str> {
 /// (it encloses only text and no other delimiter run touches it); elsewhere, as in nested or
 /// adjacent emphasis (`***a***`, `**a**__b__`), the text is kept and that emphasis dropped.
 pub fn to_markdown(message: &str) -> Cow<'_, str> {
-    if is_plain(message) {
+    if is_plain(message) && !links::may_hold_url(message) {
         return escape_markdown(message);
     }
     let mut out = String::with_capacity(message.len() + message.len() / 8 + 32);
@@ -337,7 +392,7 @@ pub fn to_markdown(message: &str) -> Cow<'_, str> {
         chunk_inlines(chunk, &mut |piece| {
             let mut text = String::new();
             match piece {
-                Inline::Text(t) => push_markdown(&mut text, &t),
+                Inline::Text(t) => links::push_markdown_linked(&mut text, &t),
                 Inline::Code(code) => push_code_span(&mut text, &code),
                 Inline::Break => text.push_str("<br>"),
                 Inline::StrongStart | Inline::EmphasisStart => {
@@ -509,7 +564,7 @@ mod tests {
         );
         assert_eq!(to_html("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
         assert_eq!(to_html("line one\nline two"), "line one<br>line two");
-        assert_eq!(to_html("see [docs](http://x)"), "see [docs](http://x)");
+        assert_eq!(to_html("see [docs](http://x)"), "see [docs](<a href=\"http://x\">http://x</a>)");
         assert_eq!(to_html("# not a heading"), "# not a heading");
     }
 

@@ -35,11 +35,13 @@ pub fn normal(text: &str) -> String {
 }
 
 /// Every body row of every GFM table in `markdown`, as the visible text of its cells
-/// (`<br>` read as a line break).
+/// (`<br>` read as a line break). The only other HTML allowed is the code's anchor, `<a id="CODE"></a>`,
+/// opening the first cell, whose id must be the code the cell shows.
 pub fn markdown_rows(markdown: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut in_head = false;
     let mut cell: Option<String> = None;
+    let mut anchor: Option<String> = None;
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
         match event {
             Event::Start(Tag::TableHead) => in_head = true,
@@ -48,6 +50,9 @@ pub fn markdown_rows(markdown: &str) -> Vec<Vec<String>> {
             Event::Start(Tag::TableCell) => cell = Some(String::new()),
             Event::End(TagEnd::TableCell) => {
                 let text = cell.take().unwrap_or_default();
+                if let Some(id) = anchor.take() {
+                    assert_eq!(id, text, "a code's anchor is the code its cell shows");
+                }
                 if !in_head {
                     if let Some(row) = rows.last_mut() {
                         row.push(text);
@@ -60,9 +65,22 @@ pub fn markdown_rows(markdown: &str) -> Vec<Vec<String>> {
                 }
             }
             Event::InlineHtml(html) | Event::Html(html) => {
+                let first_cell = rows.last().is_some_and(Vec::is_empty);
                 if let Some(cell) = cell.as_mut() {
-                    assert_eq!(&*html, "<br>", "the only HTML in Markdown output is <br>");
-                    cell.push('\n');
+                    let id = html.strip_prefix("<a id=\"").and_then(|h| h.strip_suffix("\">"));
+                    match id {
+                        Some(id) if first_cell && cell.is_empty() && !in_head => anchor = Some(id.to_string()),
+                        _ if &*html == "</a>" && anchor.is_some() && cell.is_empty() => {}
+                        // Ends the text node before an e-mail address's `@`, so GitHub does not link it.
+                        _ if &*html == "<!-- -->" => {}
+                        _ => {
+                            assert_eq!(
+                                &*html, "<br>",
+                                "the only HTML in Markdown output is <br> (and code anchors, empty comments)"
+                            );
+                            cell.push('\n');
+                        }
+                    }
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
