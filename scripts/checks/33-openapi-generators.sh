@@ -40,7 +40,7 @@ live = {c: v for c, v in codes.items() if v["retired"] is None}
 print(next(c for c, v in live.items() if v["status"] == 400), next(c for c, v in live.items() if v["status"] == 404))
 PY
 )"
-message404=$(python -c "import json,sys; print(json.load(open('../out/catalog.json'))['codes'][sys.argv[1]]['texts']['en-US']['message'])" "$code404")
+message404=$(python -c "import json,sys; print(json.load(open('../out/catalog.json'))['codes'][sys.argv[1]]['texts']['en-US']['message']['display'])" "$code404")
 echo "400 code: $code400, 404 code: $code404 ($message404)"
 
 openapi-typescript bundled.json -o types.ts
