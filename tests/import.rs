@@ -135,13 +135,15 @@ fn markdown_with_statuses_and_placeholders() {
         ),
         "{ftl}"
     );
-    assert!(ftl.contains("\nDEMO-0005 = 参数 { \"{\" }name{ \"}\" } 无效。\n    请检查输入。\n"), "{ftl}");
+    assert!(ftl.contains("\nDEMO-0005 = 参数 { $name } 无效。\n    请检查输入。\n"), "{ftl}");
     let catalog = Catalog::from_dir(&dir).unwrap();
     assert_eq!(catalog.get("DEMO.0004").unwrap().status(), 503);
     let localized =
         catalog.localize_with("DEMO.0004", "zh-CN", &[("arg1", "备份".into()), ("arg2", 30.into())]).unwrap();
     assert_eq!(localized.message, "服务 备份 暂不可用，请在 30 秒后重试。");
-    assert_eq!(catalog.localize("DEMO.0005", "zh-CN").unwrap().message, "参数 {name} 无效。\n请检查输入。");
+    let localized = catalog.localize_with("DEMO.0005", "zh-CN", &[("name", "size".into())]).unwrap();
+    assert_eq!(localized.message, "参数 size 无效。\n请检查输入。");
+    assert!(out.contains("placeholder DEMO.0005 (line 10): `{name}` → `{ $name }`"), "{out}");
 }
 
 #[test]
