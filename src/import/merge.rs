@@ -207,6 +207,8 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
     }
     let chosen_file = file.map(check_file_name).transpose()?;
     let mut notes = Vec::new();
+    // Module → (its file, how many new codes go there), for one note per module.
+    let mut modules: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut texts: BTreeMap<String, String> =
         sources.files.iter().map(|f| (f.path.clone(), f.text.replace("\r\n", "\n"))).collect();
     let mut replacements: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
@@ -219,6 +221,18 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
         let message = serialize(&id, entry);
         let known = catalog.as_ref().and_then(|c| c.get(&entry.code));
         let existing = known.zip(locale).and_then(|(e, i)| e.texts(i));
+        if !is_source && entry.description.is_some() {
+            let source_has = known
+                .and_then(|e| e.texts(metadata_source_index(&catalog)))
+                .is_some_and(|t| t.attribute(DESCRIPTION).is_some());
+            if !source_has {
+                notes.push(format!(
+                    "line {}: {} gets a .{DESCRIPTION} in {tag} that the source locale {source_tag} does not \
+                     have: `errcat check` reports it until the source has one",
+                    entry.line, entry.code
+                ));
+            }
+        }
         match existing {
             Some(texts_now) => {
                 if let Some((name, _)) =
@@ -264,29 +278,22 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
                 let name = match (source_file, &chosen_file, module_file) {
                     (Some(source), _, _) => source,
                     (None, Some(chosen), _) => chosen.clone(),
-                    (None, None, Some(module)) => {
-                        notes.push(format!(
-                            "line {}: {} goes to {tag}/{module}, after its module `{}`",
-                            entry.line,
-                            entry.code,
-                            entry.family.as_deref().unwrap_or_default()
-                        ));
-                        module
+                    (None, None, Some(file)) => {
+                        let module = entry.family.clone().unwrap_or_default();
+                        modules.entry(module).or_insert_with(|| (file.clone(), 0)).1 += 1;
+                        file
                     }
-                    (None, None, None) => DEFAULT_FILE.to_string(),
+                    (None, None, None) => {
+                        if let Some(module) = &entry.family {
+                            notes.push(format!(
+                                "line {}: {}'s module `{module}` has no ASCII letter or digit to name a file: \
+                                 it goes to {DEFAULT_FILE} (or pass --file)",
+                                entry.line, entry.code
+                            ));
+                        }
+                        DEFAULT_FILE.to_string()
+                    }
                 };
-                if !is_source && entry.description.is_some() {
-                    let source_has = known
-                        .and_then(|e| e.texts(metadata_source_index(&catalog)))
-                        .is_some_and(|t| t.attribute(DESCRIPTION).is_some());
-                    if !source_has {
-                        notes.push(format!(
-                            "line {}: {} gets a .{DESCRIPTION} in {tag} that the source locale {source_tag} does not \
-                             have: `errcat check` reports it until the source has one",
-                            entry.line, entry.code
-                        ));
-                    }
-                }
                 let family = name.strip_suffix(".ftl").unwrap_or(&name);
                 if is_source && !metadata.families.is_empty() && !metadata.families.iter().any(|f| f == family) {
                     refused.push(format!(
@@ -323,6 +330,9 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
     }
     if !refused.is_empty() {
         return Err(MergeError::Refused(refused));
+    }
+    for (module, (file, count)) in modules {
+        notes.push(format!("{count} new code(s) of module `{module}` go to {tag}/{file}"));
     }
     let old_texts = texts.clone();
     for (path, mut edits) in replacements {

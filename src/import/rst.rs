@@ -96,17 +96,12 @@ fn list_table(lines: &[&str], start: usize, end: usize) -> RawTable {
         let Some(row) = rows.last_mut() else {
             continue;
         };
-        if content == "-" || content.starts_with("- ") {
-            if row.cells.is_empty() || content_at == cell_indent {
-                cell_indent = content_at;
-                row.cells.push(Vec::new());
-                let text = content[1..].trim();
-                if !text.is_empty() {
-                    row.cells.last_mut().into_iter().for_each(|c| c.push(text.to_string()));
-                }
-                blank = false;
-                continue;
-            }
+        if (content == "-" || content.starts_with("- ")) && (row.cells.is_empty() || content_at == cell_indent) {
+            cell_indent = content_at;
+            let text = content[1..].trim();
+            row.cells.push(if text.is_empty() { Vec::new() } else { vec![text.to_string()] });
+            blank = false;
+            continue;
         }
         if let Some(cell) = row.cells.last_mut() {
             match cell.last_mut() {

@@ -38,6 +38,9 @@ pub fn summary(report: &Report, plan: &Plan) -> String {
                 let _ = writeln!(out, "    its {name}: “{}”", text.canonical());
             }
         }
+        if let Some(module) = &entry.family {
+            let _ = writeln!(out, "    its module: {module}");
+        }
     }
     for (line, note) in &report.notes {
         let _ = writeln!(out, "note     line {line}: {note}");
@@ -45,7 +48,9 @@ pub fn summary(report: &Report, plan: &Plan) -> String {
     for note in &plan.notes {
         let _ = writeln!(out, "note     {note}");
     }
-    let (mut added, mut changed, mut unchanged, mut conflicts) = (0, 0, 0, 0);
+    let (mut added, mut unchanged, mut conflicts) = (0, 0, 0);
+    // A code counts once however many of its texts changed.
+    let mut changed_codes = std::collections::BTreeSet::new();
     for change in &plan.changes {
         match change {
             Change::Added { code, file } => {
@@ -53,12 +58,12 @@ pub fn summary(report: &Report, plan: &Plan) -> String {
                 let _ = writeln!(out, "added    {code} ({file})");
             }
             Change::Changed { code, text, old, new } => {
-                changed += 1;
+                changed_codes.insert(code);
                 let show = |t: &Option<String>| t.as_ref().map_or("(none)".to_string(), |t| format!("“{t}”"));
                 let _ = writeln!(out, "changed  {code} {text}: {} → {}", show(old), show(new));
             }
             Change::Status { code, old, new } => {
-                changed += 1;
+                changed_codes.insert(code);
                 let _ = writeln!(out, "changed  {code} status: {old} → {new}");
             }
             Change::StatusConflict { code, catalog, page, line } => {
@@ -74,6 +79,7 @@ pub fn summary(report: &Report, plan: &Plan) -> String {
     if !plan.not_on_page.is_empty() {
         let _ = writeln!(out, "not on the page (left as they are): {}", plan.not_on_page.join(" "));
     }
+    let changed = changed_codes.len();
     let _ = write!(out, "{}: {added} added, {changed} changed, {unchanged} unchanged", plan.locale);
     if conflicts > 0 {
         let _ = write!(out, ", {conflicts} status conflict(s) not written");
