@@ -33,6 +33,26 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
+/// Each entry of the `.ftl` files of `dir`: its id → its lines (the first and the indented ones).
+fn entries(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut entries = std::collections::BTreeMap::new();
+    for (_, bytes) in snapshot(dir) {
+        let mut current: Option<String> = None;
+        for line in String::from_utf8(bytes).unwrap().lines() {
+            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let id = line.split(" =").next().unwrap().to_string();
+                entries.insert(id.clone(), format!("{line}\n"));
+                current = Some(id);
+            } else if let (Some(id), true) = (&current, line.starts_with(' ')) {
+                entries.get_mut(id).unwrap().push_str(&format!("{line}\n"));
+            } else {
+                current = None;
+            }
+        }
+    }
+    entries
+}
+
 #[test]
 fn seed_into_empty_catalog_reproduces_shipped_zh_cn() {
     let temp = tempfile::tempdir().unwrap();
@@ -58,6 +78,12 @@ fn seed_into_empty_catalog_reproduces_shipped_zh_cn() {
             entry.code()
         );
     }
+
+    // Each entry is written as the shipped file writes it, byte for byte (comments and the split
+    // into family files aside: the seed page has no Module column to carry them).
+    let shipped_entries = entries(&root().join("locales/zh-CN"));
+    assert_eq!(shipped_entries.len(), 70);
+    assert_eq!(entries(&dir.join("zh-CN")), shipped_entries);
 
     // Importing again changes nothing, byte for byte.
     let before = snapshot(&dir);
