@@ -90,7 +90,9 @@ const SHAPES: [Shape; 6] = [
 fn run(input: &Input) {
     match input {
         Input::Catalog(sources) => drop(black_box(errcat::load(black_box(sources)))),
-        Input::Page(page) => drop(black_box(errcat::import::parse("page", black_box(page)))),
+        Input::Page(page) => {
+            drop(black_box(errcat::import::parse("page", black_box(page), &errcat::import::Options::default())))
+        }
     }
 }
 

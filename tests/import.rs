@@ -33,6 +33,26 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
+/// Each entry of the `.ftl` files of `dir`: its id → its lines (the first and the indented ones).
+fn entries(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut entries = std::collections::BTreeMap::new();
+    for (_, bytes) in snapshot(dir) {
+        let mut current: Option<String> = None;
+        for line in String::from_utf8(bytes).unwrap().lines() {
+            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let id = line.split(" =").next().unwrap().to_string();
+                entries.insert(id.clone(), format!("{line}\n"));
+                current = Some(id);
+            } else if let (Some(id), true) = (&current, line.starts_with(' ')) {
+                entries.get_mut(id).unwrap().push_str(&format!("{line}\n"));
+            } else {
+                current = None;
+            }
+        }
+    }
+    entries
+}
+
 #[test]
 fn seed_into_empty_catalog_reproduces_shipped_zh_cn() {
     let temp = tempfile::tempdir().unwrap();
@@ -58,6 +78,12 @@ fn seed_into_empty_catalog_reproduces_shipped_zh_cn() {
             entry.code()
         );
     }
+
+    // Each entry is written as the shipped file writes it, byte for byte (comments and the split
+    // into family files aside: the seed page has no Module column to carry them).
+    let shipped_entries = entries(&root().join("locales/zh-CN"));
+    assert_eq!(shipped_entries.len(), 70);
+    assert_eq!(entries(&dir.join("zh-CN")), shipped_entries);
 
     // Importing again changes nothing, byte for byte.
     let before = snapshot(&dir);
@@ -135,13 +161,15 @@ fn markdown_with_statuses_and_placeholders() {
         ),
         "{ftl}"
     );
-    assert!(ftl.contains("\nDEMO-0005 = 参数 { \"{\" }name{ \"}\" } 无效。\n    请检查输入。\n"), "{ftl}");
+    assert!(ftl.contains("\nDEMO-0005 = 参数 { $name } 无效。\n    请检查输入。\n"), "{ftl}");
     let catalog = Catalog::from_dir(&dir).unwrap();
     assert_eq!(catalog.get("DEMO.0004").unwrap().status(), 503);
     let localized =
         catalog.localize_with("DEMO.0004", "zh-CN", &[("arg1", "备份".into()), ("arg2", 30.into())]).unwrap();
     assert_eq!(localized.message, "服务 备份 暂不可用，请在 30 秒后重试。");
-    assert_eq!(catalog.localize("DEMO.0005", "zh-CN").unwrap().message, "参数 {name} 无效。\n请检查输入。");
+    let localized = catalog.localize_with("DEMO.0005", "zh-CN", &[("name", "size".into())]).unwrap();
+    assert_eq!(localized.message, "参数 size 无效。\n请检查输入。");
+    assert!(out.contains("placeholder DEMO.0005 (line 10): `{name}` → `{ $name }`"), "{out}");
 }
 
 #[test]

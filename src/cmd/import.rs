@@ -1,26 +1,39 @@
-//! `errcat import FILE --lang TAG [--locales DIR] [--file NAME] [--dry-run]`
+//! `errcat import FILE --lang TAG [--locales DIR] [--file NAME] [--column HEADER=ROLE]... [--on-duplicate first|last] [--dry-run]`
 
 use super::{exit_ok, CatalogArgs};
-use errcat::import::merge::{self, Change};
+use errcat::import::{merge, summary::summary, ColumnOverride, OnDuplicate, Options};
 use errcat::output::write_file_atomically;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The reference page: an HTML table (like the CSBS seed) or a Markdown pipe table.
+    /// The reference page: HTML, Markdown pipe tables or reStructuredText list-tables and grid tables.
     file: PathBuf,
     /// The locale the page is written in (e.g. zh-CN).
     #[arg(long, value_name = "TAG")]
     lang: String,
     #[command(flatten)]
     locales: CatalogArgs,
-    /// The file (in the locale's directory) for codes new to the catalog; default imported.ftl.
+    /// The file (in the locale's folder, no path) for codes new to the catalog; default: the row's module, else imported.ftl.
     #[arg(long = "file", value_name = "NAME")]
     new_file: Option<String>,
+    /// The role of a column the built-in header table does not know (repeatable): code, status, message,
+    /// description, suggestion, family or ignore.
+    #[arg(long = "column", value_name = "HEADER=ROLE")]
+    columns: Vec<ColumnOverride>,
+    /// A code on several rows: keep the first or the last row (and report the others). Default: refuse.
+    #[arg(long, value_enum, value_name = "ROW")]
+    on_duplicate: Option<Keep>,
     /// Print the changes as a unified diff and write nothing.
     #[arg(long)]
     dry_run: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum Keep {
+    First,
+    Last,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, String> {
@@ -30,7 +43,13 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         format!("{path}: not UTF-8 (byte {} is invalid): save the page as UTF-8", e.utf8_error().valid_up_to())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
-    let entries = errcat::import::parse(&path, &text)
+    let on_duplicate = match args.on_duplicate {
+        None => OnDuplicate::Refuse,
+        Some(Keep::First) => OnDuplicate::First,
+        Some(Keep::Last) => OnDuplicate::Last,
+    };
+    let options = Options { columns: args.columns, on_duplicate };
+    let (entries, report) = errcat::import::parse(&path, &text, &options)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
     // A directory that does not exist yet is an empty catalog: writing creates it.
     let dir = args.locales.target_dir();
@@ -38,32 +57,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         return Err(format!("{}: not a directory", dir.display()));
     }
     let plan = merge::plan(&dir, &entries, &args.lang, args.new_file.as_deref()).map_err(|e| e.to_string())?;
-    let (mut added, mut changed, mut unchanged) = (0, 0, 0);
-    for change in &plan.changes {
-        match change {
-            Change::Added { code, file } => {
-                added += 1;
-                println!("added    {code} ({file})");
-            }
-            Change::Changed { code, text, old, new } => {
-                changed += 1;
-                let show = |t: &Option<String>| t.as_ref().map_or("(none)".to_string(), |t| format!("“{t}”"));
-                println!("changed  {code} {text}: {} → {}", show(old), show(new));
-            }
-            Change::Status { code, old, new } => {
-                changed += 1;
-                println!("changed  {code} status: {old} → {new}");
-            }
-            Change::Unchanged { .. } => unchanged += 1,
-        }
-    }
-    if !plan.not_on_page.is_empty() {
-        println!("not on the page (left as they are): {}", plan.not_on_page.join(" "));
-    }
-    println!("{}: {added} added, {changed} changed, {unchanged} unchanged", plan.locale);
-    if plan.is_source && changed > 0 {
-        println!("the translations of the changed texts are now stale: update them, then run `errcat review`");
-    }
+    print!("{}", summary(&report, &plan));
     for file in &plan.files {
         if args.dry_run {
             let old = file.old.as_deref().unwrap_or("");

@@ -3,20 +3,23 @@
 //! Rules:
 //! - A code that the locale already has is updated in place when the page differs (reported as
 //!   changed; when the locale is the source, its translations become stale through their review
-//!   records). Equal entries are left byte for byte. Messages with attributes other than
-//!   `.suggestion` are refused: edit those by hand.
+//!   records). Equal entries are left byte for byte. The page manages the value, `.description`
+//!   and `.suggestion`; messages with any other attribute are refused: edit those by hand.
 //! - A code new to the locale goes to the file of its family: `<lang>/<stem>.ftl`, where `<stem>` is
 //!   the name of the source-locale file that has the code; codes new to the whole catalog go to
-//!   `<lang>/<file>` (`--file`, default `imported.ftl`), whose name must be listed in `families` of
-//!   `catalog.toml` when that list is not empty.
-//! - A target locale only takes codes that its source locale has.
-//! - A status different from the catalog's goes to `[status]` of `catalog.toml`, edited line by line
-//!   so that its comments stay; a directory without `catalog.toml` gets a new one whose source and
-//!   fallback locale are `--lang`.
+//!   `<lang>/<file>` (`--file`; else the row's module, as a file name; else `imported.ftl`), whose
+//!   name must be listed in `families` of `catalog.toml` when that list is not empty. `--file` is
+//!   a file name in the locale's folder: no separators, no `..`.
+//! - A target locale only takes codes that its source locale has; a status it gives that differs
+//!   from the catalog's is reported as a conflict and not written (the source decides).
+//! - A status from the source locale's page that differs from the catalog's goes to `[status]` of
+//!   `catalog.toml`, edited with a format-preserving TOML editor so that its comments and layout
+//!   stay; a directory without `catalog.toml` gets a new one whose source and fallback locale are
+//!   `--lang`.
 //! - The result is loaded before anything is written: if it would not load, or would not read back
 //!   exactly as imported, nothing is written.
 
-use super::{Entry, ImportedText};
+use super::{Entry, ImportedText, DESCRIPTION};
 use crate::code_to_id;
 use crate::runtime::diagnostic::Diagnostic;
 use crate::{load, SourceFile, Sources};
@@ -81,6 +84,17 @@ pub enum Change {
         /// The page's text, if it has one.
         new: Option<String>,
     },
+    /// A status a target locale's page gives that differs from the catalog's: reported, not written.
+    StatusConflict {
+        /// The code.
+        code: String,
+        /// The catalog's status (kept).
+        catalog: u16,
+        /// The page's status.
+        page: u16,
+        /// The line of the row.
+        line: u32,
+    },
     /// A status that differs from the catalog's.
     Status {
         /// The code.
@@ -121,6 +135,45 @@ pub struct Plan {
     pub files: Vec<FileEdit>,
     /// Codes the locale has that the page does not: left as they are.
     pub not_on_page: Vec<String>,
+    /// Anything else the import decided (a module used as a file name, a `.description` the source
+    /// locale lacks).
+    pub notes: Vec<String>,
+}
+
+/// Checks a `--file` name: a file name in the locale's folder, nothing else.
+pub fn check_file_name(name: &str) -> Result<String, MergeError> {
+    let refuse = |why: &str| {
+        Err(MergeError::Refused(vec![format!(
+            "--file `{name}`: {why}; it names a file in the locale's folder, like `quota.ftl` (nothing was written)"
+        )]))
+    };
+    if name.is_empty() || name.trim() != name {
+        return refuse("the name is empty or starts or ends with a space");
+    }
+    if name.contains(['/', '\\']) {
+        return refuse("a path separator is not allowed");
+    }
+    if name == ".." || name.starts_with('.') {
+        return refuse("`..` and names starting with `.` are not allowed");
+    }
+    if name.chars().any(|c| c.is_control() || c == ':') {
+        return refuse("control characters and `:` are not allowed");
+    }
+    Ok(if name.ends_with(".ftl") { name.to_string() } else { format!("{name}.ftl") })
+}
+
+/// A module's name as a file name: lower-case ASCII letters and digits, other runs as `-`.
+fn family_file(module: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in module.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    (!out.is_empty()).then(|| format!("{out}.ftl"))
 }
 
 /// Plans the import of `entries` into the catalog in `dir`, in locale `lang`; new codes go to `file`.
@@ -152,8 +205,10 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
             dir.display()
         )]));
     }
-    let new_file = file.unwrap_or(DEFAULT_FILE);
-    let new_file = if new_file.ends_with(".ftl") { new_file.to_string() } else { format!("{new_file}.ftl") };
+    let chosen_file = file.map(check_file_name).transpose()?;
+    let mut notes = Vec::new();
+    // Module → (its file, how many new codes go there), for one note per module.
+    let mut modules: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut texts: BTreeMap<String, String> =
         sources.files.iter().map(|f| (f.path.clone(), f.text.replace("\r\n", "\n"))).collect();
     let mut replacements: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
@@ -163,38 +218,44 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
     let mut refused = Vec::new();
     for entry in entries {
         let id = code_to_id(&entry.code).unwrap_or_default();
-        let message = serialize(&id, &entry.description, entry.suggestion.as_ref());
+        let message = serialize(&id, entry);
         let known = catalog.as_ref().and_then(|c| c.get(&entry.code));
         let existing = known.zip(locale).and_then(|(e, i)| e.texts(i));
+        if !is_source && entry.description.is_some() {
+            let source_has = known
+                .and_then(|e| e.texts(metadata_source_index(&catalog)))
+                .is_some_and(|t| t.attribute(DESCRIPTION).is_some());
+            if !source_has {
+                notes.push(format!(
+                    "line {}: {} gets a .{DESCRIPTION} in {tag} that the source locale {source_tag} does not \
+                     have: `errcat check` reports it until the source has one",
+                    entry.line, entry.code
+                ));
+            }
+        }
         match existing {
             Some(texts_now) => {
-                if let Some((name, _)) = texts_now.attributes().find(|(name, _)| *name != SUGGESTION) {
+                if let Some((name, _)) =
+                    texts_now.attributes().find(|(name, _)| ![SUGGESTION, DESCRIPTION].contains(name))
+                {
                     refused.push(format!(
                         "line {}: {} has the attribute `.{name}`, which import does not manage: edit it by hand",
                         entry.line, entry.code
                     ));
                     continue;
                 }
-                let old_value = texts_now.value().source().into_owned();
-                let old_suggestion = texts_now.attribute(SUGGESTION).map(|t| t.source().into_owned());
-                let new_value = entry.description.canonical();
-                let new_suggestion = entry.suggestion.as_ref().map(ImportedText::canonical);
                 let before = changes.len();
-                if old_value != new_value {
-                    changes.push(Change::Changed {
-                        code: entry.code.clone(),
-                        text: "value".into(),
-                        old: Some(old_value),
-                        new: Some(new_value),
-                    });
-                }
-                if old_suggestion != new_suggestion {
-                    changes.push(Change::Changed {
-                        code: entry.code.clone(),
-                        text: format!(".{SUGGESTION}"),
-                        old: old_suggestion,
-                        new: new_suggestion,
-                    });
+                let old_value = Some(texts_now.value().source().into_owned());
+                let texts_compared = [
+                    ("value".to_string(), old_value, Some(&entry.message)),
+                    (format!(".{DESCRIPTION}"), attribute_source(texts_now, DESCRIPTION), entry.description.as_ref()),
+                    (format!(".{SUGGESTION}"), attribute_source(texts_now, SUGGESTION), entry.suggestion.as_ref()),
+                ];
+                for (text, old, new) in texts_compared {
+                    let new = new.map(ImportedText::canonical);
+                    if old != new {
+                        changes.push(Change::Changed { code: entry.code.clone(), text, old, new });
+                    }
                 }
                 if changes.len() > before {
                     let location = texts_now.location();
@@ -213,7 +274,26 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
                     ));
                     continue;
                 }
-                let name = source_file.unwrap_or_else(|| new_file.clone());
+                let module_file = entry.family.as_deref().and_then(family_file);
+                let name = match (source_file, &chosen_file, module_file) {
+                    (Some(source), _, _) => source,
+                    (None, Some(chosen), _) => chosen.clone(),
+                    (None, None, Some(file)) => {
+                        let module = entry.family.clone().unwrap_or_default();
+                        modules.entry(module).or_insert_with(|| (file.clone(), 0)).1 += 1;
+                        file
+                    }
+                    (None, None, None) => {
+                        if let Some(module) = &entry.family {
+                            notes.push(format!(
+                                "line {}: {}'s module `{module}` has no ASCII letter or digit to name a file: \
+                                 it goes to {DEFAULT_FILE} (or pass --file)",
+                                entry.line, entry.code
+                            ));
+                        }
+                        DEFAULT_FILE.to_string()
+                    }
+                };
                 let family = name.strip_suffix(".ftl").unwrap_or(&name);
                 if is_source && !metadata.families.is_empty() && !metadata.families.iter().any(|f| f == family) {
                     refused.push(format!(
@@ -230,7 +310,14 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
         }
         if let Some(status) = entry.status {
             let old = metadata.status_of(&entry.code);
-            if old != status && (known.is_some() || status != metadata.default_status) {
+            if !is_source && old != status {
+                changes.push(Change::StatusConflict {
+                    code: entry.code.clone(),
+                    catalog: old,
+                    page: status,
+                    line: entry.line,
+                });
+            } else if old != status && (known.is_some() || status != metadata.default_status) {
                 if known.is_some() {
                     changes.push(Change::Status { code: entry.code.clone(), old, new: status });
                 }
@@ -243,6 +330,9 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
     }
     if !refused.is_empty() {
         return Err(MergeError::Refused(refused));
+    }
+    for (module, (file, count)) in modules {
+        notes.push(format!("{count} new code(s) of module `{module}` go to {tag}/{file}"));
     }
     let old_texts = texts.clone();
     for (path, mut edits) in replacements {
@@ -267,8 +357,8 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
         .map(|(path, new)| FileEdit { path: path.clone(), old: old_texts.get(path).cloned(), new: new.clone() })
         .collect();
     let metadata_new = match &metadata_text {
-        Some(text) => set_statuses(text, &statuses),
-        None => new_metadata(entries, &tag, &statuses),
+        Some(text) => set_statuses(text, &statuses)?,
+        None => new_metadata(entries, &tag, &statuses)?,
     };
     if metadata_text.as_ref() != Some(&metadata_new) {
         files.push(FileEdit { path: METADATA_FILE.into(), old: metadata_text.clone(), new: metadata_new.clone() });
@@ -283,7 +373,7 @@ pub fn plan(dir: &Path, entries: &[Entry], lang: &str, file: Option<&str>) -> Re
             .collect(),
         _ => Vec::new(),
     };
-    Ok(Plan { locale: tag, is_source, changes, files, not_on_page })
+    Ok(Plan { locale: tag, is_source, changes, files, not_on_page, notes })
 }
 
 fn metadata_source_index(catalog: &Option<Catalog>) -> usize {
@@ -295,15 +385,22 @@ fn change_code(change: &Change) -> &str {
         Change::Added { code, .. }
         | Change::Changed { code, .. }
         | Change::Status { code, .. }
+        | Change::StatusConflict { code, .. }
         | Change::Unchanged { code } => code,
     }
 }
 
-/// `ID = value` and its `.suggestion`, with a final line break.
-fn serialize(id: &str, description: &ImportedText, suggestion: Option<&ImportedText>) -> String {
-    let mut out = format!("{id} = {}\n", description.to_fluent());
-    if let Some(suggestion) = suggestion {
-        out.push_str(&format!("    .{SUGGESTION} = {}\n", suggestion.to_fluent()));
+fn attribute_source(texts: &crate::Texts, name: &str) -> Option<String> {
+    texts.attribute(name).map(|t| t.source().into_owned())
+}
+
+/// `ID = message`, its `.description` and `.suggestion`, with a final line break.
+fn serialize(id: &str, entry: &Entry) -> String {
+    let mut out = format!("{id} = {}\n", entry.message.to_fluent());
+    for (name, text) in [(DESCRIPTION, &entry.description), (SUGGESTION, &entry.suggestion)] {
+        if let Some(text) = text {
+            out.push_str(&format!("    .{name} = {}\n", text.to_fluent()));
+        }
     }
     out
 }
@@ -333,51 +430,39 @@ fn replace_message(text: &str, line: u32, message: &str) -> String {
     out
 }
 
-/// Sets `"CODE" = status` lines in the `[status]` table of `catalog.toml` text, keeping every other
-/// line (and the comment after a changed value) as it is.
-fn set_statuses(text: &str, statuses: &[(String, u16)]) -> String {
+/// Sets `"CODE" = status` in the `[status]` table of `catalog.toml` text with a format-preserving
+/// editor: every other byte stays, the comment after a changed value too, a new key goes after
+/// the table's last key; without the table, one is added at the end.
+fn set_statuses(text: &str, statuses: &[(String, u16)]) -> Result<String, MergeError> {
     if statuses.is_empty() {
-        return text.to_string();
+        return Ok(text.to_string());
     }
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let header = match lines.iter().position(|l| l.trim() == "[status]") {
-        Some(header) => header,
-        None => {
-            if lines.last().is_some_and(|l| !l.trim().is_empty()) {
-                lines.push(String::new());
-            }
-            lines.push("[status]".into());
-            lines.len() - 1
-        }
-    };
+    let mut document: toml_edit::DocumentMut =
+        text.parse().map_err(|e| MergeError::Refused(vec![format!("{METADATA_FILE}: {e}")]))?;
+    if !document.contains_key("status") {
+        let mut table = toml_edit::Table::new();
+        table.decor_mut().set_prefix(if text.is_empty() || text.ends_with("\n\n") { "" } else { "\n" });
+        document.insert("status", toml_edit::Item::Table(table));
+    }
+    let table = document["status"].as_table_like_mut().ok_or_else(|| {
+        MergeError::Refused(vec![format!("{METADATA_FILE}: `status` is not a table of code = status")])
+    })?;
     for (code, status) in statuses {
-        let end = lines[header + 1..]
-            .iter()
-            .position(|l| l.trim_start().starts_with('['))
-            .map_or(lines.len(), |i| header + 1 + i);
-        let key = format!("\"{code}\"");
-        match lines[header + 1..end].iter().position(|l| l.trim_start().starts_with(&key)) {
-            Some(i) => {
-                let line = &lines[header + 1 + i];
-                let comment = line.find('#').map(|at| format!("  {}", &line[at..])).unwrap_or_default();
-                lines[header + 1 + i] = format!("{key} = {status}{comment}");
-            }
-            None => {
-                let last = lines[header + 1..end]
-                    .iter()
-                    .rposition(|l| l.trim_start().starts_with('"'))
-                    .map_or(header + 1, |i| header + 2 + i);
-                lines.insert(last, format!("{key} = {status}"));
-            }
+        let mut value = toml_edit::Value::from(i64::from(*status));
+        if let Some(old) = table.get(code).and_then(toml_edit::Item::as_value) {
+            *value.decor_mut() = old.decor().clone();
         }
+        table.insert(code, toml_edit::Item::Value(value));
     }
-    let mut out = lines.join("\n");
-    out.push('\n');
-    out
+    let mut out = document.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// `catalog.toml` of a catalog created by import.
-fn new_metadata(entries: &[Entry], tag: &str, statuses: &[(String, u16)]) -> String {
+fn new_metadata(entries: &[Entry], tag: &str, statuses: &[(String, u16)]) -> Result<String, MergeError> {
     let name = entries.first().and_then(|e| e.code.split('.').next()).unwrap_or("errors");
     let mut out = format!(
         "# Metadata of the {name} error-code catalog, created by `errcat import`.\n\
@@ -405,9 +490,11 @@ fn verify(texts: &BTreeMap<String, String>, metadata: &str, entries: &[Entry], t
     for entry in entries {
         let texts = catalog.get(&entry.code).and_then(|e| e.texts(index));
         let value = texts.map(|t| t.value().source().into_owned());
-        let suggestion = texts.and_then(|t| t.attribute(SUGGESTION)).map(|t| t.source().into_owned());
-        if value.as_deref() != Some(entry.description.canonical().as_str())
+        let suggestion = texts.and_then(|t| attribute_source(t, SUGGESTION));
+        let description = texts.and_then(|t| attribute_source(t, DESCRIPTION));
+        if value.as_deref() != Some(entry.message.canonical().as_str())
             || suggestion != entry.suggestion.as_ref().map(ImportedText::canonical)
+            || description != entry.description.as_ref().map(ImportedText::canonical)
         {
             problems.push(format!(
                 "{} would not read back as imported (value {value:?}, suggestion {suggestion:?})",
@@ -446,8 +533,27 @@ mod tests {
     #[test]
     fn statuses_keep_comments() {
         let text = "name = \"X\"\n[status]\n\"X.1\" = 500  # documented\n\n# next\n[family]\n";
-        let edited = set_statuses(text, &[("X.1".into(), 404), ("X.2".into(), 503)]);
+        let edited = set_statuses(text, &[("X.1".into(), 404), ("X.2".into(), 503)]).unwrap();
         assert_eq!(edited, "name = \"X\"\n[status]\n\"X.1\" = 404  # documented\n\"X.2\" = 503\n\n# next\n[family]\n");
-        assert_eq!(set_statuses("name = \"X\"\n", &[("X.3".into(), 500)]), "name = \"X\"\n\n[status]\n\"X.3\" = 500\n");
+        assert_eq!(
+            set_statuses("name = \"X\"\n", &[("X.3".into(), 500)]).unwrap(),
+            "name = \"X\"\n\n[status]\n\"X.3\" = 500\n"
+        );
+        // A header with a comment, which line matching did not recognise (it added a second table).
+        let commented = "name = \"X\"\n\n[status]  # exceptions\n\"X.1\" = 500\n";
+        assert_eq!(
+            set_statuses(commented, &[("X.2".into(), 404)]).unwrap(),
+            "name = \"X\"\n\n[status]  # exceptions\n\"X.1\" = 500\n\"X.2\" = 404\n"
+        );
+    }
+
+    #[test]
+    fn file_names_stay_in_the_locale_folder() {
+        for bad in ["../x.ftl", "a/b.ftl", "..", ".hidden", "a\\b.ftl", "", "c:x.ftl"] {
+            assert!(check_file_name(bad).is_err(), "{bad}");
+        }
+        assert_eq!(check_file_name("quota").unwrap(), "quota.ftl");
+        assert_eq!(family_file("Backup Policy (v2)").as_deref(), Some("backup-policy-v2.ftl"));
+        assert_eq!(family_file("备份"), None);
     }
 }

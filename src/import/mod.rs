@@ -1,86 +1,91 @@
-//! `errcat import`: turns an existing error-code reference page into catalog entries.
+//! `errcat import`: turns the error-code reference pages that exist into catalog entries, losing
+//! no text.
 //!
-//! Two layouts are read: HTML tables ([`html`], e.g. the CSBS seed page, where one
-//! cell holds `描述：…` and `建议：…` paragraphs) and Markdown pipe tables
-//! ([`markdown`]). Columns are recognised by their header, in Chinese or English
-//! (see [`Column::from_header`]); any other header is an error. Each row becomes an
-//! [`Entry`]; printf placeholders become Fluent variables ([`ImportedText`]).
-//! [`merge`] writes the entries into a catalog directory.
+//! A page is HTML ([`html`]), Markdown pipe tables ([`markdown`]) or reStructuredText list-tables
+//! and grid tables ([`rst`]); every table of it is read. Each column gets a [`Role`] from its header
+//! ([`columns`]; `--column` for any other header); each row becomes an [`Entry`] ([`rows`]) whose
+//! placeholders are Fluent variables ([`placeholders`]). [`merge`] writes the entries into a
+//! catalog. What was decided on the way (column mapping, conversions, duplicates chosen, tables
+//! skipped) is in the [`Report`].
 
+pub mod columns;
 pub mod html;
 pub mod markdown;
 pub mod merge;
+pub mod placeholders;
+pub mod rows;
+pub mod rst;
+pub mod summary;
 mod text;
 
+pub use columns::{ColumnOverride, ColumnUse, Role};
+pub use placeholders::Conversion;
 pub use text::{ImportedText, Piece};
 
-use crate::is_valid_code;
-use std::collections::BTreeMap;
+use crate::runtime::diagnostic::LineIndex;
 use std::fmt;
+
+/// The attribute that holds a code's longer explanation for readers (the page's description).
+pub const DESCRIPTION: &str = "description";
 
 /// One row of a reference page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The error code.
     pub code: String,
-    /// What went wrong (the message value).
-    pub description: ImportedText,
+    /// The text the API sends: the message's value.
+    pub message: ImportedText,
+    /// The longer explanation (`.description`), when the page has one.
+    pub description: Option<ImportedText>,
     /// What to do about it (`.suggestion`); `None` when the page says none (`无`, `None`, `-`, empty).
     pub suggestion: Option<ImportedText>,
     /// The HTTP status, when the page has a status column.
     pub status: Option<u16>,
+    /// The module the page files the code under, when it has a module column.
+    pub family: Option<String>,
     /// The line of the row in the page.
     pub line: u32,
 }
 
-/// A column of a reference table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Column {
-    /// The error code.
-    Code,
-    /// The description (may also hold labelled `描述：`/`建议：` paragraphs).
-    Description,
-    /// The suggestion.
-    Suggestion,
-    /// The HTTP status.
-    Status,
+/// What to do with a code that is on two rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnDuplicate {
+    /// Refuse the page, listing every duplicate (the default).
+    Refuse,
+    /// Keep the first row, report the others.
+    First,
+    /// Keep the last row, report the others.
+    Last,
 }
 
-const HEADERS: &[(Column, &[&str])] = &[
-    (Column::Code, &["错误码", "错误代码", "error code", "error codes", "code", "error_code"]),
-    (
-        Column::Description,
-        &[
-            "说明",
-            "描述",
-            "错误描述",
-            "错误信息",
-            "错误说明",
-            "description",
-            "message",
-            "error message",
-            "error_msg",
-            "meaning",
-        ],
-    ),
-    (Column::Suggestion, &["建议", "处理建议", "处理措施", "解决方法", "suggestion", "solution", "handling"]),
-    (
-        Column::Status,
-        &["状态码", "http状态码", "http 状态码", "status", "status code", "http status", "http status code"],
-    ),
-];
+/// How to read a page.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// `--column 'HEADER=ROLE'`, for headers the built-in table does not know (or to change one).
+    pub columns: Vec<ColumnOverride>,
+    /// `--on-duplicate`.
+    pub on_duplicate: OnDuplicate,
+}
 
-impl Column {
-    /// The column a header names (case, spaces and a trailing colon do not matter).
-    pub fn from_header(header: &str) -> Option<Column> {
-        let key = header.trim().trim_end_matches([':', '：']).split_whitespace().collect::<Vec<_>>().join(" ");
-        let key = key.to_lowercase();
-        HEADERS.iter().find(|(_, names)| names.contains(&key.as_str())).map(|(column, _)| *column)
+impl Default for Options {
+    fn default() -> Self {
+        Options { columns: Vec::new(), on_duplicate: OnDuplicate::Refuse }
     }
+}
 
-    fn accepted() -> String {
-        HEADERS.iter().flat_map(|(_, names)| names.iter()).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-    }
+/// What reading the page decided, for the import summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Per table imported: the line of its header and the role of each column.
+    pub tables: Vec<(u32, Vec<ColumnUse>)>,
+    /// Tables without an error-code column, not imported: the line of the header and its headers.
+    pub skipped: Vec<(u32, Vec<String>)>,
+    /// Each placeholder converted: code, line of the row, the conversion.
+    pub conversions: Vec<(String, u32, Conversion)>,
+    /// Rows of a duplicate code that `--on-duplicate` did not keep: the row kept's line and the row.
+    pub dropped: Vec<(u32, Entry)>,
+    /// Anything else worth knowing about one row: its line and the note.
+    pub notes: Vec<(u32, String)>,
 }
 
 /// Why a page could not be imported; every variant names the file and, when it has one, the line.
@@ -91,37 +96,32 @@ pub enum ImportError {
         /// The page.
         path: String,
     },
-    /// No HTML `<table>` and no Markdown pipe table with a header row.
+    /// No table with a header row.
     NoTable {
         /// The page.
         path: String,
     },
-    /// A header that names none of the known columns.
-    UnknownColumn {
+    /// A control character or bidi control in the page.
+    Character {
         /// The page.
         path: String,
-        /// The line of the header.
+        /// Its line.
         line: u32,
-        /// The header text.
-        header: String,
+        /// Its column (in characters).
+        column: u32,
+        /// The character.
+        character: char,
     },
-    /// A table without a code or description column.
-    MissingColumn {
+    /// Headers that name no known column, or two columns for one role, or a missing column.
+    Columns {
         /// The page.
         path: String,
         /// The line of the header row.
         line: u32,
-        /// The column that is missing.
-        column: Column,
+        /// What is wrong.
+        problem: String,
     },
-    /// A row whose code cell is empty.
-    RowWithoutCode {
-        /// The page.
-        path: String,
-        /// The line of the row.
-        line: u32,
-    },
-    /// Anything else wrong with one row (bad code, bad status, cell count, empty description).
+    /// Anything wrong with one row (no code, bad code, bad status, cell count, no message).
     BadRow {
         /// The page.
         path: String,
@@ -130,16 +130,24 @@ pub enum ImportError {
         /// What is wrong.
         problem: String,
     },
-    /// The same code on two rows.
+    /// The same code on several rows, without `--on-duplicate`.
     DuplicateCode {
         /// The page.
         path: String,
-        /// The line of the second row.
-        line: u32,
         /// The code.
         code: String,
-        /// The line of the first row.
-        first: u32,
+        /// Each row's line and status.
+        rows: Vec<(u32, Option<u16>)>,
+    },
+    /// A table the reader refuses as a whole (too wide, spans repeating too much text, a grid
+    /// table's row span).
+    BadTable {
+        /// The page.
+        path: String,
+        /// The line.
+        line: u32,
+        /// What is wrong.
+        problem: String,
     },
 }
 
@@ -149,20 +157,33 @@ impl fmt::Display for ImportError {
             ImportError::Empty { path } => write!(f, "{path}: the file is empty"),
             ImportError::NoTable { path } => write!(
                 f,
-                "{path}: no table found (expected an HTML <table> or a Markdown table with a header row and a |---| line)"
+                "{path}: no table found (expected an HTML <table>, a Markdown table with a header row and a \
+                 |---| line, or a reStructuredText list-table or grid table)"
             ),
-            ImportError::UnknownColumn { path, line, header } => write!(
+            ImportError::Character { path, line, column, character } => write!(
                 f,
-                "{path}:{line}: unknown column `{header}` (known columns: {})",
-                Column::accepted()
+                "{path}:{line}:{column}: {} in the page: control characters and bidi controls are not imported \
+                 (remove it, or write what it stands for)",
+                crate::runtime::hygiene::describe(*character)
             ),
-            ImportError::MissingColumn { path, line, column } => {
-                write!(f, "{path}:{line}: the table has no {column:?} column (known columns: {})", Column::accepted())
+            ImportError::Columns { path, line, problem } => write!(f, "{path}:{line}: {problem}"),
+            ImportError::BadRow { path, line, problem } | ImportError::BadTable { path, line, problem } => {
+                write!(f, "{path}:{line}: {problem}")
             }
-            ImportError::RowWithoutCode { path, line } => write!(f, "{path}:{line}: this row has no error code"),
-            ImportError::BadRow { path, line, problem } => write!(f, "{path}:{line}: {problem}"),
-            ImportError::DuplicateCode { path, line, code, first } => {
-                write!(f, "{path}:{line}: {code} appears twice (first on line {first})")
+            ImportError::DuplicateCode { path, code, rows } => {
+                let rows: Vec<String> = rows
+                    .iter()
+                    .map(|(line, status)| match status {
+                        Some(s) => format!("line {line} (status {s})"),
+                        None => format!("line {line}"),
+                    })
+                    .collect();
+                write!(
+                    f,
+                    "{path}: {code} is on {} rows: {}; pass --on-duplicate first or --on-duplicate last to keep one",
+                    rows.len(),
+                    rows.join(", ")
+                )
             }
         }
     }
@@ -184,151 +205,90 @@ pub(crate) struct RawRow {
     pub(crate) cells: Vec<Vec<String>>,
 }
 
-/// Reads the entries of a page: HTML when it has a `<table>`, else Markdown. Every problem is reported.
-pub fn parse(path: &str, text: &str) -> Result<Vec<Entry>, Vec<ImportError>> {
-    let path = path.to_string();
-    if text.trim().is_empty() {
-        return Err(vec![ImportError::Empty { path }]);
-    }
-    let tables = if text.to_ascii_lowercase().contains("<table") { html::tables(text) } else { markdown::tables(text) };
-    // The first table that names a code column is the catalog; other tables (layout, notes) are skipped.
-    let table = tables
-        .iter()
-        .find(|t| t.header.iter().any(|h| Column::from_header(h) == Some(Column::Code)))
-        .or(tables.first())
-        .ok_or_else(|| vec![ImportError::NoTable { path: path.clone() }])?;
-    entries(&path, table)
+/// Why a reader stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Forbidden {
+    /// A control or bidi control character at a byte offset of the page.
+    Character { offset: usize, character: char },
+    /// A row wider than [`html::MAX_COLUMNS`].
+    TooWide { line: u32 },
+    /// Merged cells that would repeat more text than the page holds several times over.
+    SpanBudget,
+    /// A grid-table row span, which is not read.
+    GridRowSpan { line: u32 },
 }
 
-fn entries(path: &str, table: &RawTable) -> Result<Vec<Entry>, Vec<ImportError>> {
-    let mut problems = Vec::new();
-    let mut columns = Vec::new();
-    for header in &table.header {
-        match Column::from_header(header) {
-            Some(column) => columns.push(column),
-            None => problems.push(ImportError::UnknownColumn {
-                path: path.into(),
-                line: table.header_line,
-                header: header.clone(),
-            }),
-        }
-    }
-    for required in [Column::Code, Column::Description] {
-        if problems.is_empty() && !columns.contains(&required) {
-            problems.push(ImportError::MissingColumn { path: path.into(), line: table.header_line, column: required });
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
-    let mut entries = Vec::new();
-    for row in &table.rows {
-        let bad = |problem: String| ImportError::BadRow { path: path.into(), line: row.line, problem };
-        if row.cells.len() > columns.len() {
-            problems.push(bad(format!("this row has {} cells but the header has {}", row.cells.len(), columns.len())));
-            continue;
-        }
-        let cell = |wanted: Column| -> Vec<String> {
-            columns.iter().position(|c| *c == wanted).and_then(|i| row.cells.get(i)).cloned().unwrap_or_default()
-        };
-        let code = cell(Column::Code).join(" ").trim().trim_matches(['`', '*']).trim().to_string();
-        if code.is_empty() {
-            problems.push(ImportError::RowWithoutCode { path: path.into(), line: row.line });
-            continue;
-        }
-        if !is_valid_code(&code) {
-            problems
-                .push(bad(format!("`{code}` is not an error code (expected segments joined by `.`, like CSBS.0001)")));
-            continue;
-        }
-        if let Some(first) = seen.insert(code.clone(), row.line) {
-            problems.push(ImportError::DuplicateCode { path: path.into(), line: row.line, code, first });
-            continue;
-        }
-        let (description, labelled_suggestion) = split_labels(&cell(Column::Description));
-        let suggestion_cell = cell(Column::Suggestion);
-        let suggestion = if suggestion_cell.iter().any(|p| !p.trim().is_empty()) {
-            Some(suggestion_cell.join("\n"))
+/// The format of a page, from its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Has a `<table`.
+    Html,
+    /// Has a `.. list-table::` or a grid table (`+---+`).
+    Rst,
+    /// Otherwise.
+    Markdown,
+}
+
+impl Format {
+    /// Guesses the format of a page.
+    pub fn of(text: &str) -> Format {
+        let bytes = text.as_bytes();
+        if memchr::memmem::find_iter(bytes, b"<")
+            .any(|i| bytes[i + 1..].get(..5).is_some_and(|t| t.eq_ignore_ascii_case(b"table")))
+        {
+            Format::Html
+        } else if text.contains(".. list-table::")
+            || text.lines().any(|l| l.trim_start().starts_with("+-") && l.trim_end().ends_with('+'))
+        {
+            Format::Rst
         } else {
-            labelled_suggestion
-        };
-        let Some(description) = description.filter(|d| !is_none(d)) else {
-            problems.push(bad(format!("{code} has no description")));
-            continue;
-        };
-        let status = match cell(Column::Status).join(" ").trim() {
-            "" => None,
-            value => match value.parse::<u16>() {
-                Ok(status) if (100..=599).contains(&status) => Some(status),
-                _ => {
-                    problems.push(bad(format!("status `{value}` of {code} is not an HTTP status (100-599)")));
-                    continue;
-                }
-            },
-        };
-        entries.push(Entry {
-            code,
-            description: ImportedText::from_printf(&description),
-            suggestion: suggestion.filter(|s| !is_none(s)).map(|s| ImportedText::from_printf(&s)),
-            status,
-            line: row.line,
-        });
-    }
-    if problems.is_empty() {
-        Ok(entries)
-    } else {
-        Err(problems)
-    }
-}
-
-const DESCRIPTION_LABELS: &[&str] = &["描述", "说明", "错误描述", "description", "message"];
-const SUGGESTION_LABELS: &[&str] = &["建议", "处理建议", "处理措施", "suggestion", "solution"];
-
-/// Splits a cell of `描述：…` / `建议：…` paragraphs; a cell without labels is all description.
-/// An unlabelled paragraph continues the one before it (on a new line).
-fn split_labels(paragraphs: &[String]) -> (Option<String>, Option<String>) {
-    let mut description: Option<String> = None;
-    let mut suggestion: Option<String> = None;
-    let mut in_suggestion = false;
-    for paragraph in paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-        let (text, switch) = match label(paragraph) {
-            Some((is_suggestion, rest)) => (rest, Some(is_suggestion)),
-            None => (paragraph, None),
-        };
-        if let Some(is_suggestion) = switch {
-            in_suggestion = is_suggestion;
-            let field = if in_suggestion { &mut suggestion } else { &mut description };
-            *field = Some(text.to_string());
-            continue;
-        }
-        let field = if in_suggestion { &mut suggestion } else { &mut description };
-        match field {
-            Some(existing) => {
-                existing.push('\n');
-                existing.push_str(text);
-            }
-            None => *field = Some(text.to_string()),
+            Format::Markdown
         }
     }
-    (description, suggestion)
 }
 
-/// `(is_suggestion, rest)` when a paragraph starts with a label and a colon.
-fn label(paragraph: &str) -> Option<(bool, &str)> {
-    let (head, rest) = paragraph.split_once(['：', ':'])?;
-    let head = head.trim().to_lowercase();
-    if DESCRIPTION_LABELS.contains(&head.as_str()) {
-        Some((false, rest.trim()))
-    } else if SUGGESTION_LABELS.contains(&head.as_str()) {
-        Some((true, rest.trim()))
-    } else {
-        None
+/// Reads the entries of a page. Every problem is reported, nothing is guessed.
+pub fn parse(path: &str, text: &str, options: &Options) -> Result<(Vec<Entry>, Report), Vec<ImportError>> {
+    if text.trim().is_empty() {
+        return Err(vec![ImportError::Empty { path: path.into() }]);
     }
+    let read = match Format::of(text) {
+        Format::Html => html::tables(text),
+        Format::Rst => rst::tables(text),
+        Format::Markdown => markdown::tables(text),
+    };
+    let tables = read.map_err(|forbidden| vec![locate(path, text, forbidden)])?;
+    if tables.iter().all(|t| t.header.is_empty()) {
+        return Err(vec![ImportError::NoTable { path: path.into() }]);
+    }
+    rows::entries(path, &tables, options)
 }
 
-/// Whether a cell means "nothing": `无`, `None`, `N/A`, `-`, empty.
-fn is_none(text: &str) -> bool {
-    let text = text.trim().trim_end_matches(['。', '.']).trim();
-    matches!(text.to_lowercase().as_str(), "" | "无" | "none" | "n/a" | "-" | "—" | "/")
+fn locate(path: &str, text: &str, forbidden: Forbidden) -> ImportError {
+    let path = path.to_string();
+    match forbidden {
+        Forbidden::Character { offset, character } => {
+            let (line, column) = LineIndex::new(text).line_col(offset);
+            ImportError::Character { path, line, column, character }
+        }
+        Forbidden::TooWide { line } => ImportError::BadTable {
+            path,
+            line,
+            problem: format!("this row has more than {} columns", html::MAX_COLUMNS),
+        },
+        Forbidden::SpanBudget => ImportError::BadTable {
+            path,
+            line: 1,
+            problem: "the merged cells (rowspan/colspan) of this page repeat more text than the page holds, \
+                      several times over: it is not a reference table"
+                .into(),
+        },
+        Forbidden::GridRowSpan { line } => ImportError::BadTable {
+            path,
+            line,
+            problem: "a grid-table cell spans rows here, which import does not read: write the table as a \
+                      `.. list-table::`"
+                .into(),
+        },
+    }
 }

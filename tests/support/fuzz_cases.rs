@@ -81,11 +81,9 @@ pub fn negotiate(data: &[u8]) {
 /// The text as a reference page for `errcat import`.
 pub fn import(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    for path in ["page.html", "page.md"] {
-        if let Ok(entries) = errcat::import::parse(path, &text) {
-            for entry in entries {
-                assert!(errcat::is_valid_code(&entry.code), "imported an invalid code {:?}", entry.code);
-            }
+    if let Ok((entries, _)) = errcat::import::parse("page", &text, &errcat::import::Options::default()) {
+        for entry in entries {
+            assert!(errcat::is_valid_code(&entry.code), "imported an invalid code {:?}", entry.code);
         }
     }
 }
