@@ -133,19 +133,22 @@ impl Renderer for JsonCatalog {
         };
         // Serialized straight into the file: on a catalog with a huge message the document is
         // many copies of it. The buffer keeps serde's many small writes off the dynamic `Write`.
-        files.write_with(CATALOG_FILE, &mut |out| {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-            serde_json::to_writer_pretty(&mut out, &document).map_err(|e| RenderError::json(CATALOG_FILE, e))?;
-            out.write_all(b"\n")
-                .and_then(|()| out.flush())
-                .map_err(|e| RenderError::json(CATALOG_FILE, serde_json::Error::io(e)))
-        })?;
+        files.write_with(CATALOG_FILE, &mut |out| write_json(CATALOG_FILE, &document, out))?;
         files.insert(CATALOG_SCHEMA_FILE.into(), SCHEMA.as_bytes().to_vec());
         Ok(())
     }
 }
 
 /// Pretty JSON with a final newline: the form of every JSON file errcat writes.
+/// `value` as pretty JSON and a final line feed, serialized straight into `out` (the file named
+/// `file`): a document holding a huge message many times is never held whole in memory. The
+/// buffer keeps serde's many small writes off the dynamic `Write`.
+pub(crate) fn write_json(file: &str, value: &impl Serialize, out: &mut dyn Write) -> Result<(), RenderError> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| RenderError::json(file, e))?;
+    out.write_all(b"\n").and_then(|()| out.flush()).map_err(|e| RenderError::json(file, serde_json::Error::io(e)))
+}
+
 pub(crate) fn to_json(file: &str, value: &impl Serialize, capacity: usize) -> Result<Vec<u8>, RenderError> {
     let mut bytes = Vec::with_capacity(capacity);
     serde_json::to_writer_pretty(&mut bytes, value).map_err(|e| RenderError::json(file, e))?;

@@ -11,7 +11,7 @@
 //! (`CSBS.0001.zh-CN`) in that format. `openapi.json` describes the codes in the
 //! fallback locale, `<locale>/openapi.json` in that locale; both carry the examples of every locale.
 
-use super::json::to_json;
+use super::json::{to_json, write_json};
 use super::{display, generated_note, resolve, status_reason, text, Output, RenderError, Renderer, Templates};
 use crate::{openstack_fault, BodyFormat, Catalog, ErrorBody, ErrorResponse};
 use schema::{schema_ref, Bodies, CodeEnum, Schema};
@@ -134,11 +134,23 @@ impl Renderer for OpenApi {
         let indexes: Vec<usize> = (0..tags.len()).collect();
         let path = |index: usize| format!("{}/{OPENAPI_FILE}", tags[index]);
         if super::is_large(catalog) {
+            // One document at a time, serialized into its file as it is built.
             for index in indexes {
-                files.insert(path(index), document(&shared, templates, index)?);
+                files.write_with(&path(index), &mut |out| {
+                    document(&shared, templates, index, &mut |document| write_json(OPENAPI_FILE, document, out))
+                })?;
             }
         } else {
-            let documents = super::in_parallel(&indexes, |&index| document(&shared, templates, index));
+            // About 600 bytes of pretty JSON per code, and 200 per example: one allocation, no regrowth.
+            let capacity = 8192 + catalog.codes().len() * (600 + 200 * tags.len());
+            let documents = super::in_parallel(&indexes, |&index| {
+                let mut bytes = Vec::new();
+                document(&shared, templates, index, &mut |document| {
+                    bytes = to_json(OPENAPI_FILE, document, capacity)?;
+                    Ok(())
+                })
+                .map(|()| bytes)
+            });
             for (index, bytes) in documents.into_iter().enumerate() {
                 files.insert(path(index), bytes?);
             }
@@ -158,8 +170,14 @@ struct Shared<'c, 's> {
     version: String,
 }
 
-/// The document of the locale with index `index`, serialized.
-fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Result<Vec<u8>, RenderError> {
+/// Builds the document of the locale with index `index` and hands it to `emit`, which serializes it
+/// (the document borrows the locale's labels, so it does not outlive this call).
+fn document(
+    shared: &Shared<'_, '_>,
+    templates: &Templates,
+    index: usize,
+    emit: &mut dyn FnMut(&Document<'_>) -> Result<(), RenderError>,
+) -> Result<(), RenderError> {
     let Shared { catalog, tags, by_status, .. } = *shared;
     let locale = catalog.locales().nth(index).expect("an index of the catalog's locales");
     let labels = templates.labels(locale);
@@ -222,9 +240,7 @@ fn document(shared: &Shared<'_, '_>, templates: &Templates, index: usize) -> Res
         },
         components: Components { schemas, responses, headers },
     };
-    // About 600 bytes of pretty JSON per code, and 200 per example: one allocation, no regrowth.
-    let capacity = 8192 + catalog.codes().len() * (600 + 200 * tags.len());
-    to_json(OPENAPI_FILE, &document, capacity)
+    emit(&document)
 }
 
 /// A code's text for the generated code of the API's clients (doc comments, docstrings): the

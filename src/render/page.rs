@@ -205,17 +205,18 @@ pub(crate) fn render_pages(
     files: &mut dyn super::Output,
 ) -> Result<(), super::RenderError> {
     let tags: Vec<&str> = catalog.locale_tags().collect();
-    let render_one = |index: usize| {
+    let context = |index: usize| {
         let page = page(catalog, templates, index, syntax);
-        let context = tera::Context::from_serialize(&page).map_err(|e| super::RenderError::template(template, &e))?;
-        // tera has its own copy of every text now.
-        drop(page);
-        templates.render(template, &context)
+        // tera takes its own copy of every text; the page is dropped on return.
+        tera::Context::from_serialize(&page).map_err(|e| super::RenderError::template(template, &e))
     };
+    let render_one = |index: usize| templates.render(template, &context(index)?);
     let path = |tag: &str| format!("{tag}/{}", syntax.file_name);
     if super::is_large(catalog) {
+        // One page at a time, rendered into its file.
         for (index, tag) in tags.iter().enumerate() {
-            files.insert(path(tag), render_one(index)?.into_bytes());
+            let context = context(index)?;
+            files.write_with(&path(tag), &mut |out| templates.render_to(template, &context, out))?;
         }
         return Ok(());
     }

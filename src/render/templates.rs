@@ -222,6 +222,13 @@ impl Templates {
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, RenderError> {
         self.tera.render(name, context).map_err(|e| RenderError::template(name, &e))
     }
+
+    /// [`Templates::render`] straight into `out`, without holding the page whole in memory.
+    pub fn render_to(&self, name: &str, context: &tera::Context, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        self.tera.render_to(name, context, &mut out).map_err(|e| RenderError::template(name, &e))?;
+        std::io::Write::flush(&mut out).map_err(|e| RenderError::template(name, &tera::Error::io_error(e)))
+    }
 }
 
 /// The messages of a Fluent labels file, each formatted with its variables kept as `{name}`.
