@@ -57,6 +57,18 @@ fn explains_fallback_retired_codes_descriptions_and_docs_links() {
 }
 
 #[test]
+fn variables_and_plurals_are_shown_as_display_forms() {
+    const INTL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogs/intl");
+    let (code, stdout, _) = errcat(&["explain", "INTL.0001", "--lang", "ru", "--locales", INTL]);
+    assert_eq!(code, 0, "{stdout}");
+    let first = stdout.lines().next().unwrap();
+    assert!(first.starts_with("INTL.0001: one: ") && first.contains(" / few: ") && first.contains("{count}"), "{first}");
+    assert!(!stdout.contains("$count") && !stdout.contains("NUMBER("), "no Fluent syntax: {stdout}");
+    let body = example(&stdout);
+    assert_eq!(body["error_msg"].as_str().unwrap(), first.trim_start_matches("INTL.0001: "), "{stdout}");
+}
+
+#[test]
 fn control_characters_are_escaped_for_the_terminal() {
     for lang in ["en-US", "zh-CN"] {
         let (code, stdout, _) = errcat(&["explain", "HOST.0002", "--lang", lang, "--locales", HOSTILE]);

@@ -65,11 +65,17 @@ pub fn explain<'c>(catalog: &'c Catalog, code: &str, lang: &str) -> Result<Expla
     let (used, texts) =
         catalog.resolve(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
     let family = catalog.families().iter().find(|f| f.id() == entry.family());
-    let localized = catalog.localize(entry.code(), tags[used])?;
-    let response = catalog.response_for(localized);
-    let example = serde_json::to_string_pretty(&response.to_body()).unwrap_or_default();
     let references = display::References::new(catalog);
     let shown = |text: &Text| display::visible(&references.display(used, text).pieces);
+    // The example carries display forms, as the OpenAPI examples do: `{count}` where a value goes,
+    // not the `{$count}` that formatting without arguments leaves.
+    let example_text = |text: &Text| Cow::Owned(display::plain(&references.display(used, text).pieces));
+    let mut localized = catalog.localize(entry.code(), tags[used])?;
+    localized.message = example_text(texts.value());
+    localized.suggestion = texts.attribute(SUGGESTION).map(example_text);
+    localized.errors.clear();
+    let response = catalog.response_for(localized);
+    let example = serde_json::to_string_pretty(&response.to_body()).unwrap_or_default();
     Ok(Explanation {
         code: entry.code(),
         status: entry.status(),
