@@ -22,7 +22,9 @@ fn rendered(catalog: &Catalog) -> BTreeMap<String, String> {
 
 /// The Markdown row of `code` on `page`: code, status, description, suggestion.
 fn row<'a>(page: &'a str, code: &str) -> &'a str {
-    page.lines().find(|l| l.starts_with(&format!("| <a id=\"{code}\"></a>`{code}` |"))).unwrap_or_else(|| panic!("no row for {code}"))
+    page.lines()
+        .find(|l| l.starts_with(&format!("| <a id=\"{code}\"></a>`{code}` |")))
+        .unwrap_or_else(|| panic!("no row for {code}"))
 }
 
 /// The `<article>` of `code` on an HTML page.

@@ -127,7 +127,14 @@ fn right_to_left_pages_and_no_synthetic_italics() {
     // INTL.0006 has no suggestion: "none" in italics only where the script has italics.
     let none = |tag: &str| {
         let md = page(&format!("{tag}/error-codes.md"));
-        md.lines().find(|l| l.starts_with("| <a id=\"INTL.0006\"></a>`INTL.0006` |")).unwrap().rsplit('|').nth(1).unwrap().trim().to_string()
+        md.lines()
+            .find(|l| l.starts_with("| <a id=\"INTL.0006\"></a>`INTL.0006` |"))
+            .unwrap()
+            .rsplit('|')
+            .nth(1)
+            .unwrap()
+            .trim()
+            .to_string()
     };
     assert_eq!(none("en-US"), "*none*");
     assert_eq!(none("de-DE"), "*keine*");

@@ -4,6 +4,7 @@ mod common;
 
 use common::{html_codes, markdown_rows, normal, texts};
 use errcat::output::compare;
+use errcat::render::explain::explain;
 use errcat::render::{render, Files, Templates};
 use errcat::Catalog;
 use serde_json::Value;
@@ -79,6 +80,8 @@ fn every_file_says_it_is_generated() {
 fn markdown_cells_hold_the_hostile_text_intact() {
     let (catalog, files) = render_fixture();
     let files = texts(&files);
+    let templates = Templates::with_overrides(&fixture().join("templates")).unwrap();
+    let details: Vec<String> = catalog.locales().map(|l| templates.labels(l)["details"].clone()).collect();
     for (index, tag) in catalog.locale_tags().enumerate() {
         let page = &files[&format!("{tag}/error-codes.md")];
         assert!(!page.replace(r"\<", "").contains("<script"), "{tag}: raw <script> in Markdown");
@@ -89,11 +92,26 @@ fn markdown_cells_hold_the_hostile_text_intact() {
             assert_eq!(row.len(), 4, "{tag}: a `|` split a cell of {}: {row:?}", entry.code());
             assert_eq!(row[0], entry.code());
             assert_eq!(row[1], entry.status().to_string());
-            let (message, _) = errcat::render::display_text(&catalog, entry, index);
-            let cell = row[2].rsplit('\n').next().unwrap();
-            assert_eq!(normal(if entry.retired().is_some() { cell } else { &row[2] }), normal(&message));
+            let (mut message, _) = errcat::render::display_text(&catalog, entry, index);
+            // A `.description` follows the message, after a line break and its label.
+            if let Some(description) = explain(&catalog, entry.code(), tag).unwrap().description {
+                message = format!("{message}\n{}: {description}", details[index]);
+            }
+            // A retired code's cell opens with a one-line note.
+            let cell = match entry.retired() {
+                Some(_) => row[2].split_once('\n').map_or(row[2].as_str(), |(_, rest)| rest),
+                None => &row[2],
+            };
+            assert_eq!(normal(cell), normal(&message));
         }
     }
+    let fr = &files["fr-FR/error-codes.md"];
+    assert!(
+        fr.contains(
+            r"<br>**Précisions:** Levée quand la `file\|sauvegarde` est \<b\>arrêtée\</b\> \| réessayez 2 \* 3 fois. |"
+        ),
+        "a description follows the message in its cell, escaped like it"
+    );
     let en = &files["en-US/error-codes.md"];
     assert!(en.contains(r"line two \| with pipe"), "a pipe in text is escaped");
     assert!(en.contains(r"`code \| pipe`"), "a pipe in a code span is escaped for the table");
@@ -125,6 +143,17 @@ fn html_never_lets_message_markup_through_as_html() {
         fr.contains(r#"<div class="text" lang="en-US" dir="ltr" data-note="Pas encore traduit : affiché en en-US.">"#),
         "an untranslated text is marked with its language, and says so with the labels of --templates"
     );
+    assert!(page.contains(
+        "<p class=\"description\"><span class=\"label\">Details:</span> Raised while the <code>backup|queue</code> \
+         is &lt;b&gt;down&lt;/b&gt; | retry 2 * 3 times.</p>"
+    ));
+    let fallback = html_codes(fr).into_iter().find(|c| c.id == "DEMO.0004").unwrap();
+    assert_eq!(
+        fallback.description.as_deref(),
+        Some("Each region | zone has its own_queue_name; # see the status page.")
+    );
+    assert!(fr.contains("<span class=\"label\">Précisions:</span> Each region"), "English text, French label");
+    assert!(html_codes(page).iter().filter(|c| c.description.is_none()).count() == catalog.codes().len() - 2);
 }
 
 #[test]
@@ -144,6 +173,13 @@ fn json_catalog_carries_every_text_raw() {
         "Line one\nline two | with pipe\nline three with `code | pipe` and *emphasis*"
     );
     assert_eq!(json["codes"]["DEMO.0002"]["texts"]["fr-FR"]["suggestion"], Value::Null);
+    assert_eq!(
+        json["codes"]["DEMO.0002"]["texts"]["fr-FR"]["description"]["display"],
+        "Levée quand la `file|sauvegarde` est <b>arrêtée</b> | réessayez 2 * 3 fois.",
+        "a description as written, inline Markdown kept"
+    );
+    assert_eq!(fallback["description"]["display"], "Each region | zone has its own_queue_name; # see the status page.");
+    assert_eq!(json["codes"]["DEMO.0001"]["texts"]["en-US"]["description"], Value::Null);
     assert_eq!(json["codes"]["DEMO.0002"]["status"], 503);
     assert_eq!(json["codes"]["DEMO.0009"]["retired"], "Merged into **DEMO.0001** | see <there>.");
     let en = &json["codes"]["DEMO.0001"]["texts"]["en-US"];
@@ -191,7 +227,9 @@ fn openapi_has_the_components_an_api_refs() {
     let fr: Value = serde_json::from_slice(&files["fr-FR/openapi.json"]).unwrap();
     assert_eq!(
         fr["components"]["schemas"]["ErrorCode"]["x-enum-descriptions"][1],
-        "Le service de sauvegarde est indisponible."
+        "Le service de sauvegarde est indisponible.\n\
+         Précisions: Levée quand la file|sauvegarde est <b>arrêtée</b> | réessayez 2 * 3 fois.",
+        "the description after the message, as visible text (code span markers dropped, raw HTML as written)"
     );
     for (name, schema) in schemas
         .as_object()

@@ -4,7 +4,7 @@
 //
 // Loads OUT_DIR/<fallback locale>/index.html and checks, as a person would use it: typing in
 // the search box narrows the rows; a deep link (#CODE) lands on its row, also while a filter
-// hides it; the language switch opens the other page at the same code; with JavaScript off
+// hides it; a code's description shows and is searched; the language switch opens the other page at the same code; with JavaScript off
 // every code shows; on a phone-sized screen nothing overflows; no request leaves the page.
 "use strict";
 const fs = require("fs");
@@ -73,6 +73,25 @@ async function main() {
     await page.fill("#q", "");
     await page.keyboard.type("zzqx no such text", { delay: 5 });
     check((await visibleRows(page)).length === 0 && (await page.isVisible("#nomatch")), "a query matching nothing says so");
+
+    // A code's description (catalog.json `description`) shows in its row, and the search finds it by it:
+    // a word of the description that its row's message and suggestion lack.
+    const described = codes.find((c) => catalog.codes[c].texts[locale].description);
+    if (described) {
+      const text = catalog.codes[described].texts[locale];
+      const elsewhere = `${described} ${text.message.display} ${(text.suggestion || {}).display || ""}`.toLowerCase();
+      const word = text.description.display.split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 3 && !elsewhere.includes(w.toLowerCase()))
+        .sort((a, b) => b.length - a.length)[0];
+      await page.fill("#q", "");
+      await page.dispatchEvent("#q", "input");
+      if (word) {
+        await page.keyboard.type(word, { delay: 5 });
+        const found = await visibleRows(page);
+        check(found.includes(described), `searching "${word}", a word only its description has, finds ${described} (saw ${found})`);
+      }
+      check(await page.isVisible(`[id="${described}"] p.description`), `the description of ${described} shows in its row`);
+    }
 
     // Follow a deep link while the filter hides its row: the row is shown, targeted and on screen.
     const deep = codes[Math.floor(codes.length * 0.6)];

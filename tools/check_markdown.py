@@ -5,7 +5,9 @@ Usage: check_markdown.py OUT_DIR
 For each OUT_DIR/<locale>/*.md: every code of OUT_DIR/catalog.json appears exactly once in
 the first column of the tables, every table row has exactly the header's cells, and the
 description and suggestion cells read exactly as catalog.json's text for that locale
-(for texts without Markdown emphasis or code, whose visible form is the text itself).
+(for texts without Markdown emphasis or code, whose visible form is the text itself). A code's
+`description` (catalog.json) ends its description cell, after the message and a one-word label
+("Details:"); a code without one has nothing after its message.
 """
 
 import html.parser
@@ -85,6 +87,21 @@ def main(out):
                 message = message.split("\n", 1)[-1]
             # catalog.json format 2: each text is {display, variables}; the page shows the display form.
             shown = text["message"]["display"]
+            details = (text.get("description") or {}).get("display")
+            if details is not None:
+                # The message, a line break, the label ("Details:", one or two words), the description,
+                # which may hold line breaks itself: the last break that the label follows and, for a
+                # text without markup, after which the cell reads as the description.
+                found = None
+                for at in reversed([i for i, c in enumerate(message) if c == "\n"]):
+                    label, sep, rest = message[at + 1:].partition(": ")
+                    if sep and 0 < len(label.split()) <= 2 and (MARKUP.search(details) or normal(rest) == normal(details)):
+                        found = at
+                        break
+                if found is None:
+                    problems.append(f"{page}: {code}: the cell {message!r} does not end with its description {details!r}")
+                    continue
+                message = message[:found]
             if not MARKUP.search(shown) and normal(message) != normal(shown):
                 problems.append(f"{page}: {code}: description reads {message!r}, expected {shown!r}")
             expected = (text["suggestion"] or {}).get("display")

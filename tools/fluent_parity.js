@@ -18,7 +18,9 @@ const results = input.map(({ id, entry, args }) => {
     return text;
   };
   const text = format(message.value);
-  const suggestion = message.attributes.suggestion ? format(message.attributes.suggestion) : null;
-  return { message: text, suggestion, errors };
+  const attribute = (name) => (message.attributes[name] ? format(message.attributes[name]) : null);
+  const suggestion = attribute("suggestion");
+  const description = attribute("description");
+  return { message: text, suggestion, description, errors };
 });
 process.stdout.write(JSON.stringify(results));

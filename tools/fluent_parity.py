@@ -1,6 +1,8 @@
 """Formats the Fluent source of every text of an errcat catalog.json with Python's fluent.runtime
 and JS's @fluent/bundle (tools/fluent_parity.js), with the same arguments, and compares both with
-the strings errcat itself gives (`errcat localize --json --body problem`).
+the strings errcat itself gives (`errcat localize --json --body problem`). A `.description`
+attribute, which the API body does not carry, is formatted by both and compared between them and,
+when it reads no variable, with its display form in catalog.json (then the text itself).
 
 Usage: python3 tools/fluent_parity.py ERRCAT CATALOG_DIR OUT_DIR
 
@@ -28,7 +30,11 @@ def value(text):
 
 def cases(entry):
     """The argument sets for one locale's texts of a code."""
-    names = sorted(set(entry["message"]["variables"]) | set((entry["suggestion"] or {}).get("variables", [])))
+    names = sorted(
+        set(entry["message"]["variables"])
+        | set((entry["suggestion"] or {}).get("variables", []))
+        | set((entry.get("description") or {}).get("variables", []))
+    )
     if not names:
         return [{}]
     numeric = set(re.findall(r"NUMBER\(\s*\$([A-Za-z][A-Za-z0-9_-]*)", entry["fluent"]))
@@ -53,11 +59,12 @@ def python_strings(entry, code_id, args):
     message = bundle.get_message(code_id)
     typed = {k: value(v) for k, v in args.items()}
     text, errors = bundle.format_pattern(message.value, typed)
-    suggestion = None
-    if "suggestion" in message.attributes:
-        suggestion, more = bundle.format_pattern(message.attributes["suggestion"], typed)
-        errors += more
-    return text, suggestion, [str(e) for e in errors]
+    attributes = {}
+    for name in ("suggestion", "description"):
+        if name in message.attributes:
+            attributes[name], more = bundle.format_pattern(message.attributes[name], typed)
+            errors += more
+    return text, attributes.get("suggestion"), attributes.get("description"), [str(e) for e in errors]
 
 
 def main():
@@ -77,16 +84,22 @@ def main():
         entry, args = case["entry"], case["args"]
         title, detail = errcat_strings(errcat, catalog_dir, case["code"], case["tag"], args)
         expected_suggestion = detail if entry["suggestion"] is not None else None
-        py_text, py_suggestion, py_errors = python_strings(entry, case["id"], args)
-        for side, text, suggestion, errors in [
-            ("fluent.runtime", py_text, py_suggestion, py_errors),
-            ("@fluent/bundle", js_result["message"], js_result["suggestion"], js_result["errors"]),
+        py_text, py_suggestion, py_description, py_errors = python_strings(entry, case["id"], args)
+        # errcat has no formatted description: both formatters must agree, and a description
+        # without variables must read as catalog.json's display form.
+        described = entry.get("description")
+        expected_description = py_description
+        if described is None or not described["variables"]:
+            expected_description = described and described["display"]
+        for side, text, suggestion, description, errors in [
+            ("fluent.runtime", py_text, py_suggestion, py_description, py_errors),
+            ("@fluent/bundle", js_result["message"], js_result["suggestion"], js_result["description"], js_result["errors"]),
         ]:
-            if text != title or suggestion != expected_suggestion or errors:
+            if text != title or suggestion != expected_suggestion or description != expected_description or errors:
                 mismatches += 1
                 print(f"MISMATCH {case['code']} {case['tag']} {args} ({side}):")
-                print(f"  errcat:  {title!r} / {expected_suggestion!r}")
-                print(f"  {side}: {text!r} / {suggestion!r} {errors or ''}")
+                print(f"  errcat:  {title!r} / {expected_suggestion!r} / {expected_description!r}")
+                print(f"  {side}: {text!r} / {suggestion!r} / {description!r} {errors or ''}")
     print(f"{out}: {len(work)} cases, each formatted by errcat, fluent.runtime and @fluent/bundle: {mismatches} mismatches")
     sys.exit(1 if mismatches else 0)
 

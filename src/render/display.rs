@@ -524,15 +524,19 @@ fn write_html(out: &mut String, pieces: &[Piece], whole: bool) {
 pub struct MessageDisplay {
     /// The value.
     pub message: Displayed,
+    /// The `.description` attribute: a longer explanation for readers.
+    pub description: Option<Displayed>,
     /// The `.suggestion` attribute.
     pub suggestion: Option<Displayed>,
 }
 
-/// The value and suggestion of `texts` (of the locale with index `locale`) read for display.
+/// The value, description and suggestion of `texts` (of the locale with index `locale`) read for display.
 pub fn message_display(references: &References<'_>, locale: usize, texts: &Texts) -> MessageDisplay {
+    let attribute = |name: &str| texts.attribute(name).map(|text| references.display(locale, text));
     MessageDisplay {
         message: references.display(locale, texts.value()),
-        suggestion: texts.attribute(crate::SUGGESTION).map(|s| references.display(locale, s)),
+        description: attribute(super::explain::DESCRIPTION),
+        suggestion: attribute(crate::SUGGESTION),
     }
 }
 

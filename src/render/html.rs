@@ -14,7 +14,9 @@ pub const HTML_FILE: &str = "index.html";
 const SYNTAX: Syntax =
     Syntax { text: text::escape_html, code: text::escape_html, message: display::html, row, file_name: HTML_FILE };
 
-/// One code as an `<article>`: its id is the code, for deep links (`index.html#CSBS.6024`).
+/// One code as an `<article>`: its id is the code, for deep links (`index.html#CSBS.6024`); the
+/// message, its `.description` when it has one, then the suggestion. The search reads the whole
+/// article, so the description is searched like the message.
 fn row(out: &mut String, row: &Row<'_>, labels: &Labels) {
     let label = |key: &str| labels.get(key).map_or("", String::as_str);
     let (code, anchor) = (&row.code, row.anchor);
@@ -34,6 +36,12 @@ fn row(out: &mut String, row: &Row<'_>, labels: &Labels) {
         out.push_str(&format!("<p class=\"note retired\"><strong>{}:</strong> {retired}</p>\n", label("retired")));
     }
     out.push_str(&format!("<p class=\"msg\">{}</p>\n", row.message));
+    if let Some(description) = &row.description {
+        out.push_str(&format!(
+            "<p class=\"description\"><span class=\"label\">{}:</span> {description}</p>\n",
+            label("details")
+        ));
+    }
     match &row.suggestion {
         Some(suggestion) => out.push_str(&format!(
             "<p class=\"sug\"><span class=\"label\">{}:</span> {suggestion}</p>\n",

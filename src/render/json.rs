@@ -56,6 +56,8 @@ struct Code<'c> {
 /// One locale's texts of a code: the message's Fluent source and each text's display form.
 #[derive(Serialize)]
 struct TextOut<'c> {
+    /// The `.description` attribute.
+    description: Option<Shown>,
     /// The message `id` with its value and attributes, and every term and message it uses.
     fluent: String,
     locale: &'c str,
@@ -94,6 +96,7 @@ impl Renderer for JsonCatalog {
                         let resolved = resolve(catalog, &tags, entry, index);
                         let shown = resolved.display(&references);
                         let text = TextOut {
+                            description: shown.description.map(Shown::new),
                             fluent: resolved
                                 .texts
                                 .map(|t| fluent_source::resource(&references, resolved.index, entry.id(), t))

@@ -21,7 +21,9 @@ const SYNTAX: Syntax = Syntax {
 };
 
 /// One code as a table row: code, HTTP status, description, suggestion (or "none", in italics
-/// where the script has them). The code cell opens with the code's explicit anchor
+/// where the script has them). The description cell holds the message, then the `.description`
+/// after a line break and a bold "Details:", when the code has one: a fifth column would be empty
+/// for most codes and squeeze the others. The code cell opens with the code's explicit anchor
 /// (`error-codes.md#CSBS.6024`); the code is written as it is inside its code span.
 fn row(out: &mut String, row: &Row<'_>, labels: &Labels) {
     let label = |key: &str| labels.get(key).map_or("", String::as_str);
@@ -30,6 +32,9 @@ fn row(out: &mut String, row: &Row<'_>, labels: &Labels) {
         out.push_str(&format!("**{}:** {retired}<br>", label("retired")));
     }
     out.push_str(&row.message);
+    if let Some(description) = &row.description {
+        out.push_str(&format!("<br>**{}:** {description}", label("details")));
+    }
     match &row.suggestion {
         Some(suggestion) => out.push_str(&format!(" | {suggestion} |\n")),
         None => out.push_str(&format!(" | {emphasis}{}{emphasis} |\n", label("none"), emphasis = label("emphasis"))),

@@ -248,11 +248,13 @@ pub(crate) fn resolve<'c>(catalog: &'c Catalog, tags: &[&'c str], entry: &'c Cod
 }
 
 impl Resolved<'_> {
-    /// The description and suggestion read for display (an empty description if there is none).
+    /// The message, description and suggestion read for display (an empty message if there is none).
     pub(crate) fn display(&self, references: &display::References<'_>) -> display::MessageDisplay {
         match self.texts {
             Some(texts) => display::message_display(references, self.index, texts),
-            None => display::MessageDisplay { message: display::Displayed::default(), suggestion: None },
+            None => {
+                display::MessageDisplay { message: display::Displayed::default(), description: None, suggestion: None }
+            }
         }
     }
 }

@@ -186,10 +186,11 @@ fn document(
     let references = display::References::new(catalog);
     let codes = CodeEnum::new(catalog, |entry| {
         let shown = resolve(catalog, tags, entry, index).display(&references);
+        let visible = |text: &Option<display::Displayed>| text.as_ref().map(|t| display::visible(&t.pieces));
         code_description(
             &display::visible(&shown.message.pieces),
-            shown.suggestion.as_ref().map(|s| display::visible(&s.pieces)).as_deref(),
-            label("suggestion"),
+            visible(&shown.description).as_deref().map(|d| (label("details"), d)),
+            visible(&shown.suggestion).as_deref().map(|s| (label("suggestion"), s)),
             entry.retired().map(|_| label("retired")),
         )
     });
@@ -244,21 +245,27 @@ fn document(
 }
 
 /// A code's text for the generated code of the API's clients (doc comments, docstrings): the
-/// message and the suggestion as plain text, after "Retired:" for a retired code.
-fn code_description(message: &str, suggestion: Option<&str>, suggestion_label: &str, retired: Option<&str>) -> String {
-    let mut description = String::new();
+/// message, then the description and the suggestion each on its own line after its label, all
+/// plain text; after "Retired:" for a retired code.
+fn code_description(
+    message: &str,
+    description: Option<(&str, &str)>,
+    suggestion: Option<(&str, &str)>,
+    retired: Option<&str>,
+) -> String {
+    let mut out = String::new();
     if let Some(retired) = retired {
-        description.push_str(retired);
-        description.push_str(": ");
+        out.push_str(retired);
+        out.push_str(": ");
     }
-    description.push_str(message);
-    if let Some(suggestion) = suggestion {
-        description.push('\n');
-        description.push_str(suggestion_label);
-        description.push_str(": ");
-        description.push_str(suggestion);
+    out.push_str(message);
+    for (label, text) in [description, suggestion].into_iter().flatten() {
+        out.push('\n');
+        out.push_str(label);
+        out.push_str(": ");
+        out.push_str(text);
     }
-    description
+    out
 }
 
 /// A version for `info.version` that changes exactly when the catalog's content does:

@@ -74,6 +74,9 @@ pub(crate) struct Row<'c> {
     pub status: u16,
     pub reason: &'static str,
     pub message: Cow<'c, str>,
+    /// The `.description` attribute: a longer explanation, shown after the message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Cow<'c, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Cow<'c, str>>,
     /// The locale the text came from, when it is not the page's (the message is not translated).
@@ -130,6 +133,7 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
                         status: entry.status(),
                         reason: status_reason(entry.status()).unwrap_or(""),
                         message: Cow::Owned((syntax.message)(&shown.message.pieces)),
+                        description: shown.description.map(|d| Cow::Owned((syntax.message)(&d.pieces))),
                         suggestion: shown.suggestion.map(|s| Cow::Owned((syntax.message)(&s.pieces))),
                         fallback: (resolved.locale != tags[locale]).then_some(resolved.locale),
                         retired: entry.retired().map(|r| Cow::Owned((syntax.message)(&[Piece::Text(r.to_string())]))),
@@ -137,8 +141,9 @@ pub(crate) fn page<'c>(catalog: &'c Catalog, templates: &Templates, locale: usiz
                 })
                 .collect();
             let count = codes.len();
+            let optional = |text: &Option<Cow<'_, str>>| text.as_ref().map_or(0, |t| t.len());
             let capacity: usize =
-                codes.iter().map(|r| r.message.len() + r.suggestion.as_ref().map_or(0, |s| s.len())).sum();
+                codes.iter().map(|r| r.message.len() + optional(&r.description) + optional(&r.suggestion)).sum();
             let mut rows = String::with_capacity(count * 512 + capacity);
             let codes = if templates.uses_codes() {
                 codes.iter().for_each(|row| (syntax.row)(&mut rows, row, &labels));

@@ -8,6 +8,7 @@ families = الفئات
 code = الرمز
 status = حالة HTTP
 description = الوصف
+details = التفاصيل
 suggestion = ما العمل
 none = لا شيء
 no_suggestion = لا توجد إرشادات.

@@ -8,6 +8,7 @@ families = Bereiche
 code = Code
 status = HTTP-Status
 description = Beschreibung
+details = Erläuterung
 suggestion = Abhilfe
 none = keine
 no_suggestion = Keine Abhilfe bekannt.

@@ -11,6 +11,8 @@ families = Families
 code = Code
 status = HTTP status
 description = Description
+# Before a code's longer explanation (its .description attribute), shown after the message.
+details = Details
 suggestion = Suggestion
 none = none
 no_suggestion = No suggestion.

@@ -8,6 +8,7 @@ families = Familias
 code = Código
 status = Estado HTTP
 description = Descripción
+details = Detalles
 suggestion = Qué hacer
 none = nada
 no_suggestion = Sin indicaciones.

@@ -8,6 +8,7 @@ families = Familles
 code = Code
 status = Statut HTTP
 description = Description
+details = Précisions
 suggestion = Marche à suivre
 none = aucune
 no_suggestion = Aucune marche à suivre.

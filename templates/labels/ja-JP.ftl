@@ -7,6 +7,7 @@ families = 分類
 code = エラーコード
 status = HTTP ステータス
 description = 説明
+details = 詳細
 suggestion = 対処方法
 none = なし
 no_suggestion = 対処方法はありません。

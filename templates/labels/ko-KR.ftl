@@ -7,6 +7,7 @@ families = 분류
 code = 오류 코드
 status = HTTP 상태
 description = 설명
+details = 자세한 설명
 suggestion = 조치 방법
 none = 없음
 no_suggestion = 조치 방법이 없습니다.

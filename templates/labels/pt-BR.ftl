@@ -8,6 +8,7 @@ families = Famílias
 code = Código
 status = Status HTTP
 description = Descrição
+details = Detalhes
 suggestion = O que fazer
 none = nada
 no_suggestion = Sem orientação.

@@ -8,6 +8,7 @@ families = Группы
 code = Код
 status = HTTP-статус
 description = Описание
+details = Подробности
 suggestion = Что делать
 none = нет
 no_suggestion = Рекомендаций нет.

@@ -7,6 +7,7 @@ families = 类别
 code = 错误码
 status = HTTP 状态码
 description = 描述
+details = 详细说明
 suggestion = 处理建议
 none = 无
 no_suggestion = 无处理建议。

@@ -7,6 +7,7 @@ families = 類別
 code = 錯誤碼
 status = HTTP 狀態碼
 description = 說明
+details = 詳細說明
 suggestion = 處理建議
 none = 無
 no_suggestion = 無處理建議。

@@ -99,6 +99,8 @@ pub fn markdown_rows(markdown: &str) -> Vec<Vec<String>> {
 pub struct HtmlCode {
     pub id: String,
     pub message: String,
+    /// The `.description` paragraph, without its label; None when the code has none.
+    pub description: Option<String>,
     /// None when the page says there is no suggestion.
     pub suggestion: Option<String>,
 }
@@ -109,6 +111,7 @@ pub fn html_codes(html: &str) -> Vec<HtmlCode> {
     let article = scraper::Selector::parse("article.code").unwrap();
     let message = scraper::Selector::parse("p.msg").unwrap();
     let suggestion = scraper::Selector::parse("p.sug").unwrap();
+    let description = scraper::Selector::parse("p.description").unwrap();
     document
         .select(&article)
         .map(|a| {
@@ -117,6 +120,7 @@ pub fn html_codes(html: &str) -> Vec<HtmlCode> {
             HtmlCode {
                 id: a.value().id().unwrap_or_default().to_string(),
                 message: visible_text(a.select(&message).next().expect("every code has a message")),
+                description: a.select(&description).next().map(|d| visible_text(d).trim_start().to_string()),
                 suggestion: (!has_none).then(|| visible_text(sug)),
             }
         })
