@@ -292,3 +292,18 @@ fn locate(path: &str, text: &str, forbidden: Forbidden) -> ImportError {
         },
     }
 }
+
+/// The lines of a text-table page without their line endings, and the byte offset each starts at
+/// (for the line and column of a problem): what the Markdown and reST readers walk.
+pub(crate) fn lines_with_offsets(text: &str) -> (Vec<usize>, Vec<&str>) {
+    let mut offsets = Vec::new();
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        offsets.push(at);
+        at += line.len();
+        lines.push(line.trim_end_matches(['\n', '\r']));
+    }
+    (offsets, lines)
+}
+

@@ -10,14 +10,7 @@ use super::{Forbidden, RawRow, RawTable};
 
 /// Every list-table and grid table of the page, in order.
 pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>, Forbidden> {
-    let mut offsets = Vec::new();
-    let mut lines = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        offsets.push(at);
-        at += line.len();
-        lines.push(line.trim_end_matches(['\n', '\r']));
-    }
+    let (offsets, lines) = super::lines_with_offsets(text);
     let mut tables = Vec::new();
     let mut i = 0;
     while i < lines.len() {
