@@ -45,7 +45,10 @@ pub(crate) fn tables(text: &str) -> Result<Vec<RawTable>, Forbidden> {
         }
         let name = text[name_start..name_start + name_len].to_ascii_lowercase();
         let end = tag_end(bytes, name_start + name_len);
-        let attributes = &text[name_start + name_len..end.saturating_sub(1).max(name_start + name_len)];
+        // Without its `>` (the page ends inside the tag) the attributes run to the end of the page;
+        // `end - 1` would then cut into the last character.
+        let attributes_end = if bytes[end - 1] == b'>' { end - 1 } else { end };
+        let attributes = &text[name_start + name_len..attributes_end.max(name_start + name_len)];
         at = end;
         if !closing && matches!(name.as_str(), "script" | "style" | "template" | "textarea") {
             at = raw_text_end(bytes, end, name.as_bytes());
