@@ -29,6 +29,11 @@ fn load_ftl_inputs() {
 }
 
 #[test]
+fn check_render_inputs() {
+    replay("check_render", fuzz_cases::check_render);
+}
+
+#[test]
 fn negotiate_inputs() {
     replay("negotiate", fuzz_cases::negotiate);
 }

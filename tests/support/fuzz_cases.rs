@@ -39,6 +39,24 @@ pub fn load_ftl(data: &[u8]) {
     }
 }
 
+/// The bytes as the source locale's only file (en-US with a message of its own), through `errcat
+/// check` and, when the catalog loads, every renderer in memory: problems or files, never a panic.
+pub fn check_render(data: &[u8]) {
+    let Ok(source) = SourceFile::from_bytes("zh-CN/x.ftl", data.to_vec()) else { return };
+    let sources = Sources {
+        metadata: Some(file(METADATA_FILE, METADATA)),
+        files: vec![file("en-US/x.ftl", TARGET), source],
+        ..Sources::default()
+    };
+    let report = errcat::check::check(&errcat::check::Inputs { sources, ..Default::default() });
+    let _ = report.diagnostics.iter().map(ToString::to_string).count();
+    if let Some(catalog) = &report.catalog {
+        let templates = errcat::render::Templates::embedded().expect("the embedded templates");
+        let files = errcat::render::render(catalog, &templates).expect("a loaded catalog renders");
+        assert!(files.contains_key("catalog.json"));
+    }
+}
+
 /// A loaded catalog answers for every code in every locale; a refusal names at least one error.
 fn check(result: Result<Catalog, errcat::LoadError>) {
     match result {
