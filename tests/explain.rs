@@ -62,7 +62,10 @@ fn variables_and_plurals_are_shown_as_display_forms() {
     let (code, stdout, _) = errcat(&["explain", "INTL.0001", "--lang", "ru", "--locales", INTL]);
     assert_eq!(code, 0, "{stdout}");
     let first = stdout.lines().next().unwrap();
-    assert!(first.starts_with("INTL.0001: one: ") && first.contains(" / few: ") && first.contains("{count}"), "{first}");
+    assert!(
+        first.starts_with("INTL.0001: one: ") && first.contains(" / few: ") && first.contains("{count}"),
+        "{first}"
+    );
     assert!(!stdout.contains("$count") && !stdout.contains("NUMBER("), "no Fluent syntax: {stdout}");
     let body = example(&stdout);
     assert_eq!(body["error_msg"].as_str().unwrap(), first.trim_start_matches("INTL.0001: "), "{stdout}");

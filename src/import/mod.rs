@@ -306,4 +306,3 @@ pub(crate) fn lines_with_offsets(text: &str) -> (Vec<usize>, Vec<&str>) {
     }
     (offsets, lines)
 }
-

@@ -224,7 +224,12 @@ impl Templates {
     }
 
     /// [`Templates::render`] straight into `out`, without holding the page whole in memory.
-    pub fn render_to(&self, name: &str, context: &tera::Context, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: &tera::Context,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), RenderError> {
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         self.tera.render_to(name, context, &mut out).map_err(|e| RenderError::template(name, &e))?;
         std::io::Write::flush(&mut out).map_err(|e| RenderError::template(name, &tera::Error::io_error(e)))
