@@ -387,41 +387,22 @@ fn is_whole_selector(pieces: &[Piece]) -> bool {
 /// Text is as the message writes it (inline Markdown included).
 pub fn plain(pieces: &[Piece]) -> String {
     let mut out = String::new();
-    write_plain(&mut out, pieces, is_whole_selector(pieces));
+    write_plain(&mut out, pieces, is_whole_selector(pieces), &|out, t| out.push_str(t));
     out
-}
-
-fn write_plain(out: &mut String, pieces: &[Piece], whole: bool) {
-    for piece in pieces {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Placeholder(name) => {
-                let _ = write!(out, "{{{name}}}");
-            }
-            Piece::Select(variants) => {
-                out.push_str(if whole { "" } else { "(" });
-                for (i, (key, pieces)) in variants.iter().enumerate() {
-                    out.push_str(if i > 0 { " / " } else { "" });
-                    let _ = write!(out, "{key}: ");
-                    write_plain(out, pieces, false);
-                }
-                out.push_str(if whole { "" } else { ")" });
-            }
-        }
-    }
 }
 
 /// The visible text of the plain display form, inline Markdown removed (`errcat list`, `explain`).
 pub fn visible(pieces: &[Piece]) -> String {
     let mut out = String::new();
-    write_visible(&mut out, pieces, is_whole_selector(pieces));
+    write_plain(&mut out, pieces, is_whole_selector(pieces), &|out, t| converted(out, t, text::to_plain));
     out
 }
 
-fn write_visible(out: &mut String, pieces: &[Piece], whole: bool) {
+/// The plain layout of [`plain`] and [`visible`], which differ only in how a piece of text is written.
+fn write_plain(out: &mut String, pieces: &[Piece], whole: bool, text: &dyn Fn(&mut String, &str)) {
     for piece in pieces {
         match piece {
-            Piece::Text(t) => converted(out, t, text::to_plain),
+            Piece::Text(t) => text(out, t),
             Piece::Placeholder(name) => {
                 let _ = write!(out, "{{{name}}}");
             }
@@ -430,7 +411,7 @@ fn write_visible(out: &mut String, pieces: &[Piece], whole: bool) {
                 for (i, (key, pieces)) in variants.iter().enumerate() {
                     out.push_str(if i > 0 { " / " } else { "" });
                     let _ = write!(out, "{key}: ");
-                    write_visible(out, pieces, false);
+                    write_plain(out, pieces, false, text);
                 }
                 out.push_str(if whole { "" } else { ")" });
             }
