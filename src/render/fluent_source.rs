@@ -3,7 +3,7 @@
 //! `@fluent/bundle`, `fluent.runtime` or any Fluent implementation formats it alone.
 
 use super::display::References;
-use crate::runtime::pattern::{Part, Pattern};
+use crate::runtime::pattern::{for_each_inline, Part, Pattern};
 use crate::{Text, Texts};
 use fluent_syntax::ast;
 use std::collections::BTreeSet;
@@ -148,38 +148,13 @@ fn push_literal(out: &mut String, c: char) {
 
 /// Adds the ids of the terms (`-brand`) and messages `pattern` references to `wanted`.
 fn referenced(pattern: &ast::Pattern<&str>, wanted: &mut BTreeSet<String>) {
-    fn inline(e: &ast::InlineExpression<&str>, wanted: &mut BTreeSet<String>) {
-        match e {
-            ast::InlineExpression::MessageReference { id, .. } => {
-                wanted.insert(id.name.to_string());
-            }
-            ast::InlineExpression::TermReference { id, arguments, .. } => {
-                wanted.insert(format!("-{}", id.name));
-                if let Some(arguments) = arguments {
-                    arguments.positional.iter().for_each(|a| inline(a, wanted));
-                    arguments.named.iter().for_each(|a| inline(&a.value, wanted));
-                }
-            }
-            ast::InlineExpression::FunctionReference { arguments, .. } => {
-                arguments.positional.iter().for_each(|a| inline(a, wanted));
-                arguments.named.iter().for_each(|a| inline(&a.value, wanted));
-            }
-            ast::InlineExpression::Placeable { expression } => expression_refs(expression, wanted),
-            _ => {}
+    for_each_inline(pattern, &mut |e| match e {
+        ast::InlineExpression::MessageReference { id, .. } => {
+            wanted.insert(id.name.to_string());
         }
-    }
-    fn expression_refs(e: &ast::Expression<&str>, wanted: &mut BTreeSet<String>) {
-        match e {
-            ast::Expression::Inline(i) => inline(i, wanted),
-            ast::Expression::Select { selector, variants } => {
-                inline(selector, wanted);
-                variants.iter().for_each(|v| referenced(&v.value, wanted));
-            }
+        ast::InlineExpression::TermReference { id, .. } => {
+            wanted.insert(format!("-{}", id.name));
         }
-    }
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expression_refs(expression, wanted);
-        }
-    }
+        _ => {}
+    });
 }

@@ -136,40 +136,56 @@ pub(crate) fn serialize(pattern: &ast::Pattern<&str>) -> String {
 
 /// Every variable a pattern uses, including inside selectors and call arguments, sorted.
 pub(crate) fn variables(pattern: &ast::Pattern<&str>) -> Vec<String> {
-    fn in_inline(e: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
-        match e {
-            ast::InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
-            ast::InlineExpression::FunctionReference { arguments, .. } => in_arguments(arguments, out),
-            ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => in_arguments(arguments, out),
-            ast::InlineExpression::Placeable { expression } => in_expression(expression, out),
-            _ => {}
-        }
-    }
-    fn in_arguments(arguments: &ast::CallArguments<&str>, out: &mut Vec<String>) {
-        arguments.positional.iter().for_each(|a| in_inline(a, out));
-        arguments.named.iter().for_each(|a| in_inline(&a.value, out));
-    }
-    fn in_expression(e: &ast::Expression<&str>, out: &mut Vec<String>) {
-        match e {
-            ast::Expression::Inline(inline) => in_inline(inline, out),
-            ast::Expression::Select { selector, variants } => {
-                in_inline(selector, out);
-                variants.iter().for_each(|v| in_pattern(&v.value, out));
-            }
-        }
-    }
-    fn in_pattern(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
-        for element in &p.elements {
-            if let ast::PatternElement::Placeable { expression } = element {
-                in_expression(expression, out);
-            }
-        }
-    }
     let mut out = Vec::new();
-    in_pattern(pattern, &mut out);
+    for_each_inline(pattern, &mut |e| {
+        if let ast::InlineExpression::VariableReference { id } = e {
+            out.push(id.name.to_string());
+        }
+    });
     out.sort();
     out.dedup();
     out
+}
+
+/// Calls `visit` with every inline expression of `pattern`, outermost first: placeables, selectors
+/// and the patterns of their variants, function and term arguments, nested placeables. The one
+/// walk behind [`variables`] and the tooling's lists of referenced terms and messages.
+pub(crate) fn for_each_inline<'p, 's>(
+    pattern: &'p ast::Pattern<&'s str>,
+    visit: &mut dyn FnMut(&'p ast::InlineExpression<&'s str>),
+) {
+    fn inline<'p, 's>(
+        e: &'p ast::InlineExpression<&'s str>,
+        visit: &mut dyn FnMut(&'p ast::InlineExpression<&'s str>),
+    ) {
+        visit(e);
+        match e {
+            ast::InlineExpression::FunctionReference { arguments, .. }
+            | ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => {
+                arguments.positional.iter().for_each(|a| inline(a, visit));
+                arguments.named.iter().for_each(|a| inline(&a.value, visit));
+            }
+            ast::InlineExpression::Placeable { expression } => expression_of(expression, visit),
+            _ => {}
+        }
+    }
+    fn expression_of<'p, 's>(
+        e: &'p ast::Expression<&'s str>,
+        visit: &mut dyn FnMut(&'p ast::InlineExpression<&'s str>),
+    ) {
+        match e {
+            ast::Expression::Inline(i) => inline(i, visit),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, visit);
+                variants.iter().for_each(|v| for_each_inline(&v.value, visit));
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_of(expression, visit);
+        }
+    }
 }
 
 /// A value for a Fluent variable.
