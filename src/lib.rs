@@ -147,7 +147,7 @@ pub use runtime::diagnostic::{Diagnostic, Kind, Location, Severity};
 pub use runtime::hygiene;
 pub use runtime::load::{load, LoadError, SourceFile, Sources, FAMILY_TERM_PREFIX, MAX_NESTING};
 pub use runtime::metadata::{Metadata, METADATA_FILE};
-pub use runtime::model::{CodeEntry, Family, Text, Texts, SUGGESTION};
+pub use runtime::model::{CodeEntry, Family, Text, Texts, DESCRIPTION, SUGGESTION};
 pub use runtime::negotiate;
 pub use runtime::pattern::Arg;
 pub use runtime::response::{Body, CsbsBody, ErrorBody, ErrorResponse, OpenStackBody, ProblemBody};

@@ -25,8 +25,7 @@ pub use text::{ImportedText, Piece};
 use crate::runtime::diagnostic::LineIndex;
 use std::fmt;
 
-/// The attribute that holds a code's longer explanation for readers (the page's description).
-pub const DESCRIPTION: &str = "description";
+pub use crate::DESCRIPTION;
 
 /// One row of a reference page.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -516,7 +516,7 @@ pub fn message_display(references: &References<'_>, locale: usize, texts: &Texts
     let attribute = |name: &str| texts.attribute(name).map(|text| references.display(locale, text));
     MessageDisplay {
         message: references.display(locale, texts.value()),
-        description: attribute(super::explain::DESCRIPTION),
+        description: attribute(crate::DESCRIPTION),
         suggestion: attribute(crate::SUGGESTION),
     }
 }

@@ -11,12 +11,11 @@
 
 use super::{display, status_reason, text};
 use crate::hygiene::{escape, escape_json};
-use crate::{Catalog, LookupError, Text, SUGGESTION};
+use crate::{Catalog, LookupError, Text};
 use std::borrow::Cow;
 use std::fmt;
 
-/// The attribute of a code that holds a longer description, when the catalog writes one.
-pub const DESCRIPTION: &str = "description";
+pub use crate::DESCRIPTION;
 
 /// One code explained in one locale; [`fmt::Display`] writes it for a terminal, every text with
 /// control characters and bidi controls escaped (`\u{1b}`), as `errcat localize` does.
@@ -66,13 +65,14 @@ pub fn explain<'c>(catalog: &'c Catalog, code: &str, lang: &str) -> Result<Expla
         catalog.resolve(entry, requested).ok_or_else(|| LookupError::UnknownCode { code: code.to_string() })?;
     let family = catalog.families().iter().find(|f| f.id() == entry.family());
     let references = display::References::new(catalog);
-    let shown = |text: &Text| display::visible(&references.display(used, text).pieces);
+    let shown = display::message_display(&references, used, texts);
+    let visible = |text: &display::Displayed| display::visible(&text.pieces);
     // The example carries display forms, as the OpenAPI examples do: `{count}` where a value goes,
     // not the `{$count}` that formatting without arguments leaves.
-    let example_text = |text: &Text| Cow::Owned(display::plain(&references.display(used, text).pieces));
+    let example_text = |text: &display::Displayed| Cow::Owned(display::plain(&text.pieces));
     let mut localized = catalog.localize(entry.code(), tags[used])?;
-    localized.message = example_text(texts.value());
-    localized.suggestion = texts.attribute(SUGGESTION).map(example_text);
+    localized.message = example_text(&shown.message);
+    localized.suggestion = shown.suggestion.as_ref().map(example_text);
     localized.errors.clear();
     let response = catalog.response_for(localized);
     let example = serde_json::to_string_pretty(&response.to_body()).unwrap_or_default();
@@ -81,9 +81,9 @@ pub fn explain<'c>(catalog: &'c Catalog, code: &str, lang: &str) -> Result<Expla
         status: entry.status(),
         family: (entry.family(), family.map_or(entry.family(), |f| f.title(requested))),
         locale: (tags[requested], (used != requested).then_some(tags[used])),
-        message: shown(texts.value()),
-        description: texts.attribute(DESCRIPTION).map(shown),
-        suggestion: texts.attribute(SUGGESTION).map(shown),
+        message: visible(&shown.message),
+        description: shown.description.as_ref().map(visible),
+        suggestion: shown.suggestion.as_ref().map(visible),
         retired: entry.retired(),
         doc_url: response.doc_url.as_ref().map(|url| url.to_string()),
         content_type: response.content_type(),

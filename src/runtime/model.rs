@@ -11,6 +11,8 @@ use unic_langid::LanguageIdentifier;
 
 /// The attribute that holds a code's suggestion.
 pub const SUGGESTION: &str = "suggestion";
+/// The attribute that holds a code's longer explanation for readers, shown after its message.
+pub const DESCRIPTION: &str = "description";
 
 pub(crate) struct Locale {
     pub(crate) id: LanguageIdentifier,
