@@ -214,7 +214,7 @@ fn translation(
         );
         return;
     }
-    let (want, got) = (terminal_punctuation(&source), terminal_punctuation(&target));
+    let (want, got) = (terminal_punctuation(ending(&source)), terminal_punctuation(ending(&target)));
     if want != got {
         let describe = |p: Option<&str>| p.map_or_else(|| "no punctuation".to_string(), |p| format!("a {p}"));
         lint.report(
@@ -225,6 +225,27 @@ fn translation(
             format!("{name} ends with {} but the {source_tag} source ends with {}", describe(got), describe(want)),
         );
     }
+}
+
+/// The text whose last character is a text's closing punctuation: the text itself, or for a
+/// whole-text selector (which ends with the `}` of its syntax) the lines of its default variant.
+fn ending(source: &str) -> &str {
+    let trimmed = source.trim();
+    if !(trimmed.starts_with('{') && trimmed.ends_with('}') && trimmed.contains("->")) {
+        return trimmed;
+    }
+    let lines: Vec<&str> = trimmed.lines().map(str::trim).collect();
+    let Some(start) = lines.iter().position(|l| l.starts_with("*[")) else { return trimmed };
+    let mut last = lines[start].split_once(']').map_or("", |(_, text)| text.trim());
+    for line in &lines[start + 1..] {
+        if line.starts_with('[') || line.starts_with("*[") || *line == "}" {
+            break;
+        }
+        if !line.is_empty() {
+            last = line;
+        }
+    }
+    last
 }
 
 /// `location` moved to the first character of its line (from its column on) that matches.
